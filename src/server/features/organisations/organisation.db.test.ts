@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
+import { buildOrganisationInput, createOrganisation, signedUpClient } from '../../test-support/factories';
+
+describe.each(DB_KINDS)('organisations on %s', (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => ctx.close());
+
+  it('creates an organisation whose creator becomes owner and finds it in the directory', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client, { names: { en: 'Alpha Cashmere', zh: '阿尔法羊绒' } });
+    const detail = (await client.get(`/api/v1/organisations/${org.slug}`)).json();
+    expect(detail.viewerRole).toBe('owner');
+    expect(detail.slug).toBe('alpha-cashmere');
+
+    const anon = new TestClient(ctx.app);
+    const page = (await anon.get('/api/v1/organisations?q=羊绒')).json();
+    expect(page.items.map((o: { id: string }) => o.id)).toContain(org.id);
+    const byPrefix = (await anon.get('/api/v1/organisations?q=alpha%20cash')).json();
+    expect(byPrefix.items.map((o: { id: string }) => o.id)).toContain(org.id);
+  });
+
+  it('filters by kind, country and sector including broader sector codes', async () => {
+    const { client } = await signedUpClient(ctx);
+    const cn = await createOrganisation(client, { country: 'CN', region: 'Jiangsu', sectors: ['13.91'], names: { en: 'Pile Fabrics Co' } });
+    await createOrganisation(client, { country: 'IT', sectors: ['31.09'], names: { en: 'Sofa Maker' } });
+    const anon = new TestClient(ctx.app);
+    const bySector = (await anon.get('/api/v1/organisations?sector=13&country=CN')).json();
+    expect(bySector.items.map((o: { id: string }) => o.id)).toEqual([cn.id]);
+    const byRegion = (await anon.get('/api/v1/organisations?region=jiangsu')).json();
+    expect(byRegion.items.map((o: { id: string }) => o.id)).toEqual([cn.id]);
+    const byKind = (await anon.get('/api/v1/organisations?kind=academy')).json();
+    expect(byKind.items).toEqual([]);
+  });
+
+  it('pages through the directory with a cursor without repeating or skipping', async () => {
+    const { client } = await signedUpClient(ctx);
+    for (let i = 0; i < 5; i++) await createOrganisation(client, { kind: 'designer', names: { en: `Pager Studio ${i}` } });
+    const anon = new TestClient(ctx.app);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url: string = `/api/v1/organisations?kind=designer&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await anon.get(url)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      seen.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('hides contact details and hidden fields from other organisations and unlisted ones entirely', async () => {
+    const owner = await signedUpClient(ctx);
+    const org = await createOrganisation(owner.client, {
+      contactEmail: 'sales@alpha.example',
+      website: 'https://alpha.example',
+      hiddenFields: ['website'],
+    });
+    const outsider = await signedUpClient(ctx);
+    const seen = (await outsider.client.get(`/api/v1/organisations/${org.id}`)).json();
+    expect(seen.contactEmail).toBeNull();
+    expect(seen.website).toBeNull();
+    expect(seen.viewerRole).toBeNull();
+    const own = (await owner.client.get(`/api/v1/organisations/${org.id}`)).json();
+    expect(own.contactEmail).toBe('sales@alpha.example');
+    expect(own.website).toBe('https://alpha.example');
+
+    const hidden = await createOrganisation(owner.client, { listed: false, names: { en: 'Stealth Textiles' } });
+    expect((await outsider.client.get(`/api/v1/organisations/${hidden.id}`)).statusCode).toBe(404);
+    const list = (await outsider.client.get('/api/v1/organisations?q=stealth')).json();
+    expect(list.items).toEqual([]);
+  });
+
+  it('lets a member edit but not an outsider, and an organiser cannot read private fields', async () => {
+    const owner = await signedUpClient(ctx);
+    const org = await createOrganisation(owner.client, { contactPhone: '+39 035 000000' });
+    const outsider = await signedUpClient(ctx);
+    const res = await outsider.client.patch(`/api/v1/organisations/${org.id}`, { city: 'Milano' });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+
+    const organiser = await signedUpClient(ctx);
+    await ctx.db.query(`update users set roles = '{organiser}' where id = $1`, [organiser.user.id]);
+    const asOrganiser = (await organiser.client.get(`/api/v1/organisations/${org.id}`)).json();
+    expect(asOrganiser.contactPhone).toBeNull();
+    expect((await organiser.client.patch(`/api/v1/organisations/${org.id}`, { city: 'Milano' })).statusCode).toBe(403);
+
+    const ok = await owner.client.patch(`/api/v1/organisations/${org.id}`, { city: 'Milano' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().city).toBe('Milano');
+  });
+
+  it('groups members under a district and shows the district on the member', async () => {
+    const owner = await signedUpClient(ctx);
+    const district = await createOrganisation(owner.client, { kind: 'district', names: { en: 'Test Fashion Town' } });
+    const member = await createOrganisation(owner.client, { names: { en: 'Member Mill' } });
+    const company = await createOrganisation(owner.client, { names: { en: 'Plain Company' } });
+    const added = await owner.client.post(`/api/v1/organisations/${district.id}/district-members`, { organisationId: member.id });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().members.map((m: { id: string }) => m.id)).toEqual([member.id]);
+    const again = await owner.client.post(`/api/v1/organisations/${district.id}/district-members`, { organisationId: member.id });
+    expect(again.statusCode).toBe(409);
+    const notDistrict = await owner.client.post(`/api/v1/organisations/${company.id}/district-members`, { organisationId: member.id });
+    expect(notDistrict.statusCode).toBe(409);
+    const m = (await owner.client.get(`/api/v1/organisations/${member.id}`)).json();
+    expect(m.memberOf.map((d: { id: string }) => d.id)).toEqual([district.id]);
+    const filtered = (await owner.client.get(`/api/v1/organisations?member_of=${district.id}`)).json();
+    expect(filtered.items.map((o: { id: string }) => o.id)).toEqual([member.id]);
+  });
+
+  it('rejects unknown sector codes with a field path in the caller language', async () => {
+    const { client } = await signedUpClient(ctx, { locale: 'it' });
+    const res = await client.post('/api/v1/organisations', buildOrganisationInput({ sectors: ['99.99'] }));
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.errors).toEqual([{ path: 'sectors.0', code: 'unknown_sector', message: 'Codice di settore NACE sconosciuto.' }]);
+    expect(body.title).toBe('La richiesta contiene errori');
+  });
+
+  it('enforces slug uniqueness and references in the database itself', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client, { names: { en: 'Unique Name' } });
+    await expect(
+      ctx.db.query(`insert into organisations (slug, kind, legal_name, country, sort_key) values ($1, 'company', 'Dup', 'IT', 'dup')`, [org.slug]),
+    ).rejects.toThrow(/unique|duplicate/i);
+    await expect(
+      ctx.db.query(`insert into district_members (district_id, member_id) values ($1, gen_random_uuid())`, [org.id]),
+    ).rejects.toThrow(/foreign key/i);
+    await expect(
+      ctx.db.query(`insert into organisations (slug, kind, legal_name, country, sort_key) values ('bad-kind', 'spaceship', 'X Y', 'IT', 'x')`),
+    ).rejects.toThrow(/check constraint/i);
+  });
+});

@@ -1,0 +1,272 @@
+import type { Queryable } from '../../db/client';
+
+/** Row shape of `organisations` as the repository returns it (snake_case from SQL). */
+export interface OrganisationRow {
+  id: string;
+  slug: string;
+  kind: string;
+  legal_name: string;
+  names: Record<string, string>;
+  country: string;
+  region: string | null;
+  city: string | null;
+  website: string | null;
+  size_band: string | null;
+  founded_year: number | null;
+  sectors: string[];
+  products: string[];
+  languages: string[];
+  certifications: string[];
+  description: Record<string, string>;
+  logo_url: string | null;
+  data_region: string;
+  listed: boolean;
+  hidden_fields: string[];
+  contact_email: string | null;
+  contact_phone: string | null;
+  sources: Array<{ title: string; url: string | null; note: string | null }>;
+  is_demo: boolean;
+  is_synthetic: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface KeyFactRow {
+  id: string;
+  label: Record<string, string>;
+  value: number;
+  unit: string;
+  year: number | null;
+  source_title: string;
+  source_url: string | null;
+}
+
+/** Columns written on insert and update; derived columns are computed by the service. */
+export interface OrganisationWrite {
+  slug: string;
+  kind: string;
+  legal_name: string;
+  names: Record<string, string>;
+  country: string;
+  region: string | null;
+  city: string | null;
+  website: string | null;
+  size_band: string | null;
+  founded_year: number | null;
+  sectors: string[];
+  sector_index: string[];
+  products: string[];
+  product_index: string[];
+  languages: string[];
+  certifications: string[];
+  description: Record<string, string>;
+  logo_url: string | null;
+  data_region: string;
+  listed: boolean;
+  hidden_fields: string[];
+  contact_email: string | null;
+  contact_phone: string | null;
+  sources: Array<{ title: string; url: string | null; note: string | null }>;
+  is_demo: boolean;
+  is_synthetic: boolean;
+  sort_key: string;
+  search_terms: string[];
+}
+
+const COLUMNS = `id, slug, kind, legal_name, names, country, region, city, website, size_band,
+  founded_year, sectors, products, languages, certifications, description, logo_url, data_region,
+  listed, hidden_fields, contact_email, contact_phone, sources, is_demo, is_synthetic, created_at,
+  updated_at`;
+
+const O_COLUMNS = COLUMNS.split(',')
+  .map((c) => `o.${c.trim()}`)
+  .join(', ');
+
+const WRITE_COLUMNS = [
+  'slug', 'kind', 'legal_name', 'names', 'country', 'region', 'city', 'website', 'size_band',
+  'founded_year', 'sectors', 'sector_index', 'products', 'product_index', 'languages',
+  'certifications', 'description', 'logo_url', 'data_region', 'listed', 'hidden_fields',
+  'contact_email', 'contact_phone', 'sources', 'is_demo', 'is_synthetic', 'sort_key',
+] as const;
+
+function writeValues(w: OrganisationWrite): unknown[] {
+  return [
+    ...WRITE_COLUMNS.map((c) => {
+      const v = w[c];
+      return c === 'names' || c === 'description' || c === 'sources' ? JSON.stringify(v) : v;
+    }),
+    w.search_terms,
+  ];
+}
+
+export interface OrganisationFilter {
+  q: string | null;
+  kinds: string[] | null;
+  countries: string[] | null;
+  region: string | null;
+  sectors: string[] | null;
+  products: string[] | null;
+  memberOf: string | null;
+  synthetic: 'include' | 'only' | 'exclude';
+  after: { sortKey: string; id: string } | null;
+  limit: number;
+}
+
+export function createOrganisationRepository(db: Queryable) {
+  return {
+    async insert(w: OrganisationWrite, tx: Queryable = db): Promise<string> {
+      const placeholders = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into organisations (${WRITE_COLUMNS.join(', ')}, search)
+         values (${placeholders}, array_to_tsvector($${WRITE_COLUMNS.length + 1}::text[]))
+         returning id`,
+        writeValues(w),
+      );
+      return rows[0]!.id;
+    },
+
+    async update(id: string, w: OrganisationWrite, tx: Queryable = db): Promise<void> {
+      const sets = WRITE_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ');
+      await tx.query(
+        `update organisations set ${sets}, search = array_to_tsvector($${WRITE_COLUMNS.length + 1}::text[]),
+           updated_at = now()
+         where id = $${WRITE_COLUMNS.length + 2}`,
+        [...writeValues(w), id],
+      );
+    },
+
+    /** Inserts or, when the slug exists, updates; used by demo loading and imports. */
+    async upsertBySlug(w: OrganisationWrite, tx: Queryable = db): Promise<string> {
+      const placeholders = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+      const sets = WRITE_COLUMNS.filter((c) => c !== 'slug')
+        .map((c) => `${c} = excluded.${c}`)
+        .join(', ');
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into organisations (${WRITE_COLUMNS.join(', ')}, search)
+         values (${placeholders}, array_to_tsvector($${WRITE_COLUMNS.length + 1}::text[]))
+         on conflict (slug) do update set ${sets}, search = excluded.search, updated_at = now()
+         returning id`,
+        writeValues(w),
+      );
+      return rows[0]!.id;
+    },
+
+    async findById(id: string, tx: Queryable = db): Promise<OrganisationRow | null> {
+      const { rows } = await tx.query<OrganisationRow>(`select ${COLUMNS} from organisations where id = $1`, [id]);
+      return rows[0] ?? null;
+    },
+
+    async findBySlug(slug: string, tx: Queryable = db): Promise<OrganisationRow | null> {
+      const { rows } = await tx.query<OrganisationRow>(`select ${COLUMNS} from organisations where slug = $1`, [slug]);
+      return rows[0] ?? null;
+    },
+
+    async slugExists(slug: string): Promise<boolean> {
+      const { rows } = await db.query('select 1 from organisations where slug = $1', [slug]);
+      return rows.length > 0;
+    },
+
+    async list(f: OrganisationFilter): Promise<Array<OrganisationRow & { sort_key: string }>> {
+      const where: string[] = ['listed'];
+      const params: unknown[] = [];
+      const p = (v: unknown) => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      if (f.q) where.push(`search @@ ${p(f.q)}::tsquery`);
+      if (f.kinds) where.push(`kind = any(${p(f.kinds)}::text[])`);
+      if (f.countries) where.push(`country = any(${p(f.countries)}::text[])`);
+      if (f.region) where.push(`lower(region) = lower(${p(f.region)})`);
+      if (f.sectors) where.push(`sector_index && ${p(f.sectors)}::text[]`);
+      if (f.products) where.push(`product_index && ${p(f.products)}::text[]`);
+      if (f.memberOf) {
+        where.push(`exists (select 1 from district_members dm
+          where dm.district_id = ${p(f.memberOf)} and dm.member_id = organisations.id)`);
+      }
+      if (f.synthetic === 'exclude') where.push('not is_synthetic');
+      if (f.synthetic === 'only') where.push('is_synthetic');
+      if (f.after) where.push(`(sort_key, id) > (${p(f.after.sortKey)}, ${p(f.after.id)}::uuid)`);
+      const { rows } = await db.query<OrganisationRow & { sort_key: string }>(
+        `select ${COLUMNS}, sort_key from organisations where ${where.join(' and ')}
+         order by sort_key, id limit ${p(f.limit)}`,
+        params,
+      );
+      return rows;
+    },
+
+    async members(districtId: string): Promise<OrganisationRow[]> {
+      const { rows } = await db.query<OrganisationRow>(
+        `select ${O_COLUMNS}
+         from district_members dm join organisations o on o.id = dm.member_id
+         where dm.district_id = $1 and o.listed order by o.sort_key`,
+        [districtId],
+      );
+      return rows;
+    },
+
+    async memberOf(memberId: string): Promise<OrganisationRow[]> {
+      const { rows } = await db.query<OrganisationRow>(
+        `select ${O_COLUMNS}
+         from district_members dm join organisations o on o.id = dm.district_id
+         where dm.member_id = $1 and o.listed order by o.sort_key`,
+        [memberId],
+      );
+      return rows;
+    },
+
+    async addDistrictMember(districtId: string, memberId: string, tx: Queryable = db): Promise<boolean> {
+      const { rows } = await tx.query(
+        `insert into district_members (district_id, member_id) values ($1, $2)
+         on conflict do nothing returning district_id`,
+        [districtId, memberId],
+      );
+      return rows.length > 0;
+    },
+
+    async removeDistrictMember(districtId: string, memberId: string): Promise<void> {
+      await db.query('delete from district_members where district_id = $1 and member_id = $2', [districtId, memberId]);
+    },
+
+    async keyFacts(orgId: string): Promise<KeyFactRow[]> {
+      const { rows } = await db.query<KeyFactRow>(
+        `select id, label, value, unit, year, source_title, source_url from key_facts
+         where organisation_id = $1 order by position, id`,
+        [orgId],
+      );
+      return rows;
+    },
+
+    async replaceKeyFacts(
+      orgId: string,
+      facts: Array<Omit<KeyFactRow, 'id'>>,
+      tx: Queryable = db,
+    ): Promise<void> {
+      await tx.query('delete from key_facts where organisation_id = $1', [orgId]);
+      for (const [i, f] of facts.entries()) {
+        await tx.query(
+          `insert into key_facts (organisation_id, label, value, unit, year, source_title, source_url, position)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [orgId, JSON.stringify(f.label), f.value, f.unit, f.year, f.source_title, f.source_url, i],
+        );
+      }
+    },
+
+    async roleOf(orgId: string, userId: string): Promise<'owner' | 'member' | null> {
+      const { rows } = await db.query<{ role: 'owner' | 'member' }>(
+        'select role from organisation_members where organisation_id = $1 and user_id = $2',
+        [orgId, userId],
+      );
+      return rows[0]?.role ?? null;
+    },
+
+    async addMember(orgId: string, userId: string, role: 'owner' | 'member', tx: Queryable = db): Promise<void> {
+      await tx.query(
+        `insert into organisation_members (organisation_id, user_id, role) values ($1, $2, $3)
+         on conflict (organisation_id, user_id) do update set role = excluded.role`,
+        [orgId, userId, role],
+      );
+    },
+  };
+}
+
+export type OrganisationRepository = ReturnType<typeof createOrganisationRepository>;

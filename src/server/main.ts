@@ -1,0 +1,58 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDb } from './db/client';
+import { migrate } from './db/migrate';
+import { loadDemoData } from './demo/load-demo';
+import { createAuthService } from './features/auth/auth.service';
+import { createPasswordHasher } from './features/auth/password';
+import { createOpportunityService } from './features/opportunities/opportunity.service';
+import { createOrganisationService } from './features/organisations/organisation.service';
+import { loadReferenceData } from './features/reference/reference-data';
+import { createMailer } from './mail/mailer';
+
+/** The composition root: the only place that builds services and wires them together. */
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const migration = await migrate(db);
+  const clock = () => new Date();
+  const reference = loadReferenceData();
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: config.outboxDir,
+    log: (line) => console.log(`[mail] ${line}`),
+  });
+  const auth = createAuthService({ db, hasher: createPasswordHasher(), mailer, clock, publicUrl: config.publicUrl });
+  const organisations = createOrganisationService({ db, reference });
+  const opportunities = createOpportunityService({ db, reference, clock });
+
+  if (config.loadDemo) {
+    const demo = await loadDemoData(db, reference);
+    if (demo.loaded) console.log(`[demo] loaded ${demo.organisations} organisations and ${demo.opportunities} example opportunities`);
+  }
+
+  const app = await buildApp({ db, auth, organisations, opportunities, reference, config });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Ponte is running at ${config.publicUrl} (database: ${where}, migration ${migration}; ready in ${Math.round(performance.now() - started)} ms)`);
+  const setupLink = await auth.issueSetupToken();
+  if (setupLink) {
+    console.log(`No administrator yet. Open this one-time link to create one (valid 72 hours):\n  ${setupLink}`);
+  }
+
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
