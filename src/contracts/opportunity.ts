@@ -78,10 +78,8 @@ export function checkOpportunityRules(v: Fields, ctx: z.RefinementCtx): void {
 
 export const OpportunityInput = OpportunityFields.superRefine(checkOpportunityRules);
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
-export const OpportunityPatch = OpportunityFields.omit({ organisationId: true })
-  .partial()
-  .strict()
-  .superRefine(checkOpportunityRules);
+/** Cross-field rules are checked on the merged result in the service, not on the patch alone. */
+export const OpportunityPatch = OpportunityFields.omit({ organisationId: true }).partial().strict();
 export type OpportunityPatch = z.infer<typeof OpportunityPatch>;
 
 export const Opportunity = z.object({

@@ -156,6 +156,10 @@ export const OrganisationListQuery = PageQuery.extend({
   sector: listParam(NaceCode),
   product: listParam(HsCode),
   member_of: Uuid.optional(),
+  /** Organisations with at least one open opportunity of one of these types. */
+  opportunity_type: listParam(z.enum(['commercial_partnership', 'sourcing_manufacturing', 'joint_venture', 'investment',
+    'technology_cooperation', 'design_licensing', 'training_programme', 'internship', 'talent_scouting',
+    'cross_border_ecommerce'])),
   synthetic: z.enum(['include', 'only', 'exclude']).default('exclude'),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;

@@ -25,7 +25,7 @@ async function main() {
     log: (line) => console.log(`[mail] ${line}`),
   });
   const auth = createAuthService({ db, hasher: createPasswordHasher(), mailer, clock, publicUrl: config.publicUrl });
-  const organisations = createOrganisationService({ db, reference });
+  const organisations = createOrganisationService({ db, reference, clock });
   const opportunities = createOpportunityService({ db, reference, clock });
 
   if (config.loadDemo) {

@@ -75,7 +75,7 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
   // A cheap scrypt cost keeps the suite fast; production uses DEFAULT_PASSWORD_COST.
   const hasher = createPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
   const auth = createAuthService({ db, hasher, mailer, clock, publicUrl: 'http://ponte.test' });
-  const organisations = createOrganisationService({ db, reference });
+  const organisations = createOrganisationService({ db, reference, clock });
   const opportunities = createOpportunityService({ db, reference, clock });
   const app = await buildApp({
     db,

@@ -107,6 +107,8 @@ export interface OrganisationFilter {
   sectors: string[] | null;
   products: string[] | null;
   memberOf: string | null;
+  opportunityTypes: string[] | null;
+  today: string;
   synthetic: 'include' | 'only' | 'exclude';
   after: { sortKey: string; id: string } | null;
   limit: number;
@@ -182,6 +184,11 @@ export function createOrganisationRepository(db: Queryable) {
       if (f.memberOf) {
         where.push(`exists (select 1 from district_members dm
           where dm.district_id = ${p(f.memberOf)} and dm.member_id = organisations.id)`);
+      }
+      if (f.opportunityTypes) {
+        where.push(`exists (select 1 from opportunities op where op.organisation_id = organisations.id
+          and op.type = any(${p(f.opportunityTypes)}::text[]) and op.status = 'open'
+          and (op.expires_on is null or op.expires_on >= ${p(f.today)}::date))`);
       }
       if (f.synthetic === 'exclude') where.push('not is_synthetic');
       if (f.synthetic === 'only') where.push('is_synthetic');

@@ -112,8 +112,8 @@ export function checkCodes(
   return errors;
 }
 
-export function createOrganisationService(deps: { db: Db; reference: ReferenceData }) {
-  const { db, reference } = deps;
+export function createOrganisationService(deps: { db: Db; reference: ReferenceData; clock: () => Date }) {
+  const { db, reference, clock } = deps;
   const repo = createOrganisationRepository(db);
 
   async function viewerRole(row: OrganisationRow, viewer: Viewer | null) {
@@ -171,6 +171,8 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
         sectors: q.sector ?? null,
         products: q.product ?? null,
         memberOf: q.member_of ?? null,
+        opportunityTypes: q.opportunity_type ?? null,
+        today: clock().toISOString().slice(0, 10),
         synthetic: q.synthetic,
         after: after ? { sortKey: after[0], id: after[1] } : null,
         limit: q.limit + 1,
