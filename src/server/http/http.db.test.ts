@@ -77,3 +77,39 @@ describe.each(DB_KINDS)('HTTP surface on %s', (kind) => {
     expect(products.find((p: { code: string }) => p.code === '6110').label.zh).toBeTruthy();
   });
 });
+
+describe('behind https', () => {
+  it('marks session and CSRF cookies Secure and sends HSTS', async () => {
+    const ctx = await createTestContext('pglite', { secureCookies: true });
+    try {
+      const client = new TestClient(ctx.app);
+      const res = await client.post('/api/v1/auth/sign-up', { email: 'tls@example.com', password: 'a long enough password', displayName: 'TLS' });
+      expect(res.cookies.find((c) => c.name === 'ponte_session')?.secure).toBe(true);
+      const first = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+      expect(first.cookies.find((c) => c.name === 'ponte_csrf')?.secure).toBe(true);
+      expect(first.headers['strict-transport-security']).toContain('max-age=');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('password reset rate limit', () => {
+  it('refuses the eleventh reset request within a minute with 429 in the caller language', async () => {
+    const ctx = await createTestContext('pglite', { authRateLimitPerMinute: 10 });
+    try {
+      const client = new TestClient(ctx.app, 'it');
+      const codes: number[] = [];
+      let last;
+      for (let i = 0; i < 11; i++) {
+        last = await client.post('/api/v1/auth/password-reset/request', { email: 'x@example.com' });
+        codes.push(last.statusCode);
+      }
+      expect(codes.filter((c) => c === 202)).toHaveLength(10);
+      expect(codes[10]).toBe(429);
+      expect(last!.json().title).toBe('Troppi tentativi');
+    } finally {
+      await ctx.close();
+    }
+  });
+});

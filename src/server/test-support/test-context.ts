@@ -66,7 +66,7 @@ export interface TestContext {
 
 export const reference = loadReferenceData();
 
-export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMinute?: number } = {}): Promise<TestContext> {
+export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMinute?: number; secureCookies?: boolean } = {}): Promise<TestContext> {
   const db = await openTestDb(kind);
   const outboxDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-outbox-'));
   const now = { value: new Date('2026-03-01T09:00:00Z') };
@@ -87,7 +87,7 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
     config: {
       bodyLimitBytes: 64 * 1024,
       trustProxy: false,
-      secureCookies: false,
+      secureCookies: opts.secureCookies ?? false,
       authRateLimitPerMinute: opts.authRateLimitPerMinute ?? 1000,
       logLevel: 'silent',
     },

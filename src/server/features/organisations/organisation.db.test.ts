@@ -36,6 +36,19 @@ describe.each(DB_KINDS)('organisations on %s', (kind) => {
     expect(byKind.items).toEqual([]);
   });
 
+  it('finds organisations by the type of their open opportunities', async () => {
+    const { client } = await signedUpClient(ctx);
+    const academy = await createOrganisation(client, { kind: 'academy', names: { en: 'Internship Academy' } });
+    const res = await client.post('/api/v1/opportunities', {
+      organisationId: academy.id, direction: 'offer', type: 'internship', status: 'open',
+      title: { it: 'Stage in design della maglieria' }, description: { it: 'Sei mesi a Hangzhou.' },
+    });
+    expect(res.statusCode).toBe(201);
+    const anon = new TestClient(ctx.app);
+    const found = (await anon.get('/api/v1/organisations?opportunity_type=internship')).json();
+    expect(found.items.map((o: { id: string }) => o.id)).toEqual([academy.id]);
+  });
+
   it('pages through the directory with a cursor without repeating or skipping', async () => {
     const { client } = await signedUpClient(ctx);
     for (let i = 0; i < 5; i++) await createOrganisation(client, { kind: 'designer', names: { en: `Pager Studio ${i}` } });
