@@ -88,7 +88,7 @@ const SELECT = `select p.id, p.organisation_id, p.direction, p.type, p.title, p.
   case when p.status = 'open' and p.expires_on < $1::date then 'expired' else p.status end as effective_status,
   jsonb_build_object('id', o.id, 'slug', o.slug, 'kind', o.kind, 'legal_name', o.legal_name,
     'names', o.names, 'country', o.country, 'region', o.region, 'city', o.city,
-    'sectors', to_jsonb(o.sectors), 'description', o.description, 'logo_url', o.logo_url,
+    'sectors', to_jsonb(o.sectors), 'description', o.description, 'logo_url', o.logo_url, 'logo_sha256', o.logo_sha256,
     'is_demo', o.is_demo, 'is_synthetic', o.is_synthetic, 'listed', o.listed,
     'hidden_fields', to_jsonb(o.hidden_fields)) as org
   from opportunities p join organisations o on o.id = p.organisation_id`;

@@ -149,3 +149,43 @@ describe.each(DB_KINDS)('organisations on %s', (kind) => {
     ).rejects.toThrow(/check constraint/i);
   });
 });
+
+describe.each(DB_KINDS)('organisation logos on %s', (kind) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+  });
+  afterAll(async () => ctx.close());
+
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  it('stores an uploaded PNG, links it from the organisation and serves it with an ETag', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client);
+    const res = await client.request('PUT', `/api/v1/organisations/${org.id}/logo`, png, { 'content-type': 'image/png' });
+    expect(res.statusCode).toBe(200);
+    const logoUrl: string = res.json().logoUrl;
+    expect(logoUrl).toMatch(new RegExp(`^/api/v1/organisations/${org.id}/logo\\?v=[0-9a-f]{12}$`));
+    const anon = new TestClient(ctx.app);
+    const img = await anon.get(logoUrl);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect(img.rawPayload.equals(png)).toBe(true);
+    const cached = await anon.get(logoUrl, { 'if-none-match': img.headers.etag as string });
+    expect(cached.statusCode).toBe(304);
+  });
+
+  it('refuses an SVG disguised as PNG and logos of other organisations', async () => {
+    const owner = await signedUpClient(ctx);
+    const org = await createOrganisation(owner.client);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const bad = await owner.client.request('PUT', `/api/v1/organisations/${org.id}/logo`, svg, { 'content-type': 'image/png' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].code).toBe('unsupported_image');
+    const outsider = await signedUpClient(ctx);
+    const denied = await outsider.client.request('PUT', `/api/v1/organisations/${org.id}/logo`, png, { 'content-type': 'image/png' });
+    expect(denied.statusCode).toBe(403);
+  });
+});

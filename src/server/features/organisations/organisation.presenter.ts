@@ -15,7 +15,8 @@ export function presentSummary(r: OrganisationRow): OrganisationSummary {
     city: r.hidden_fields.includes('city') ? null : r.city,
     sectors: r.sectors,
     description: r.description,
-    logoUrl: r.logo_url,
+    // An uploaded logo wins over a linked one; the hash in the URL lets browsers cache it forever.
+    logoUrl: r.logo_sha256 ? `/api/v1/organisations/${r.id}/logo?v=${r.logo_sha256.slice(0, 12)}` : r.logo_url,
     isDemo: r.is_demo,
     isSynthetic: r.is_synthetic,
   };

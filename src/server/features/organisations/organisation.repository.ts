@@ -19,6 +19,7 @@ export interface OrganisationRow {
   certifications: string[];
   description: Record<string, string>;
   logo_url: string | null;
+  logo_sha256: string | null;
   data_region: string;
   listed: boolean;
   hidden_fields: string[];
@@ -74,7 +75,7 @@ export interface OrganisationWrite {
 }
 
 const COLUMNS = `id, slug, kind, legal_name, names, country, region, city, website, size_band,
-  founded_year, sectors, products, languages, certifications, description, logo_url, data_region,
+  founded_year, sectors, products, languages, certifications, description, logo_url, logo_sha256, data_region,
   listed, hidden_fields, contact_email, contact_phone, sources, is_demo, is_synthetic, created_at,
   updated_at`;
 
@@ -256,6 +257,24 @@ export function createOrganisationRepository(db: Queryable) {
           [orgId, JSON.stringify(f.label), f.value, f.unit, f.year, f.source_title, f.source_url, i],
         );
       }
+    },
+
+    async saveLogo(orgId: string, logo: { contentType: string; bytes: Buffer; sha256: string }, tx: Queryable = db): Promise<void> {
+      await tx.query(
+        `insert into organisation_logos (organisation_id, content_type, bytes, sha256) values ($1, $2, $3, $4)
+         on conflict (organisation_id) do update set content_type = excluded.content_type,
+           bytes = excluded.bytes, sha256 = excluded.sha256, updated_at = now()`,
+        [orgId, logo.contentType, logo.bytes, logo.sha256],
+      );
+      await tx.query('update organisations set logo_sha256 = $2, updated_at = now() where id = $1', [orgId, logo.sha256]);
+    },
+
+    async logo(orgId: string): Promise<{ content_type: string; bytes: Uint8Array; sha256: string } | null> {
+      const { rows } = await db.query<{ content_type: string; bytes: Uint8Array; sha256: string }>(
+        'select content_type, bytes, sha256 from organisation_logos where organisation_id = $1',
+        [orgId],
+      );
+      return rows[0] ?? null;
     },
 
     async roleOf(orgId: string, userId: string): Promise<'owner' | 'member' | null> {

@@ -13,6 +13,7 @@ import {
   OrganisationPage,
   OrganisationPatch,
 } from '../../../contracts/organisation';
+import { invalid } from '../../errors';
 import type { AuthService } from '../auth/auth.service';
 import type { OrganisationService } from './organisation.service';
 
@@ -21,6 +22,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   { organisations, auth },
 ) => {
   const tags = ['organisations'];
+  const LOGO_LIMIT = 512 * 1024;
+  app.addContentTypeParser(['image/png', 'image/jpeg', 'image/webp'], { parseAs: 'buffer', bodyLimit: LOGO_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.get('/organisations', { schema: { tags, summary: 'Directory: listed organisations, filtered, by cursor', querystring: OrganisationListQuery, response: { 200: OrganisationPage } } },
     async (request) => organisations.list(request.query));
@@ -43,6 +48,21 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
 
   app.delete('/organisations/:id/district-members/:memberId', { schema: { tags, summary: 'Remove a member organisation from a district', params: IdOrSlugParams.extend({ memberId: Uuid }), response: { 200: OrganisationDetail } } },
     async (request) => organisations.removeDistrictMember(request.params.id, request.params.memberId, request.viewer));
+
+  app.put('/organisations/:id/logo', { schema: { tags, summary: 'Upload a logo: the raw PNG, JPEG or WebP bytes (at most 512 KiB) as the body', params: IdOrSlugParams, consumes: ['image/png', 'image/jpeg', 'image/webp'], response: { 200: OrganisationDetail } } },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body)) throw invalid([{ path: 'logo', key: 'unsupported_image' }]);
+      return organisations.setLogo(request.params.id, request.body, request.viewer);
+    });
+
+  app.get('/organisations/:id/logo', { schema: { tags, summary: 'The uploaded logo', params: IdOrSlugParams } },
+    async (request, reply) => {
+      const logo = await organisations.logo(request.params.id, request.viewer);
+      const etag = `"${logo.sha256}"`;
+      reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type(logo.contentType).send(logo.bytes);
+    });
 
   app.post('/organisations/:id/invitations', { schema: { tags, summary: 'Invite a person by e-mail (owners and administrators)', params: IdOrSlugParams, body: InvitationInput, response: { 202: Ok } } },
     async (request, reply) => {

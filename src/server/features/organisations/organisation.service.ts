@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type {
   KeyFactInput,
   OrganisationDetail,
@@ -10,6 +10,7 @@ import type {
 import { GROUPING_KINDS } from '../../../contracts/organisation';
 import type { Db, Queryable } from '../../db/client';
 import { expandCodes, hsAncestors, naceAncestors } from '../../domain/codes/code-ancestors';
+import { sniffImageType } from '../../domain/media/image-type';
 import { slugify } from '../../domain/organisations/slug';
 import { foldText, indexTerms, queryTsquery } from '../../domain/search/search-terms';
 import { DomainError, conflict, forbidden, invalid, notFound, unauthenticated } from '../../errors';
@@ -248,6 +249,23 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
         ),
       );
       return detail(row.id, viewer);
+    },
+
+    /** Stores an uploaded PNG, JPEG or WebP logo; the bytes decide the type, not the header. */
+    async setLogo(idOrSlug: string, bytes: Buffer, viewer: Viewer | null): Promise<OrganisationDetail> {
+      const { row } = await requireEditor(idOrSlug, viewer);
+      const contentType = sniffImageType(bytes);
+      if (!contentType) throw invalid([{ path: 'logo', key: 'unsupported_image' }]);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      await db.transaction((tx) => repo.saveLogo(row.id, { contentType, bytes, sha256 }, tx));
+      return detail(row.id, viewer);
+    },
+
+    async logo(idOrSlug: string, viewer: Viewer | null) {
+      const { row } = await findVisible(idOrSlug, viewer);
+      const logo = await repo.logo(row.id);
+      if (!logo) throw notFound('logo');
+      return { contentType: logo.content_type, bytes: Buffer.from(logo.bytes), sha256: logo.sha256 };
     },
 
     /** Used by opportunities and invitations: the role a viewer holds, for authorisation. */
