@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client';
-import type { OpportunityWrite } from '../opportunities/opportunity.repository';
+import type { OpportunityRow, OpportunityWrite } from '../opportunities/opportunity.repository';
 import type { OrganisationRow, OrganisationWrite } from '../organisations/organisation.repository';
 
 /** Every written column of OrganisationWrite; the type check fails if one is added and not listed here. */
@@ -41,29 +41,14 @@ export interface ExportOrganisationRow extends OrganisationRow {
   member_of: string[];
 }
 
-export interface ExportOpportunityRow {
-  id: string;
-  external_ref: string | null;
-  organisation: string;
-  direction: string;
-  type: string;
-  title: Record<string, string>;
-  description: Record<string, string>;
-  sectors: string[];
-  products: string[];
-  target_countries: string[];
-  target_regions: string[];
-  min_order_quantity: number | null;
-  min_order_unit: string | null;
-  budget_min: number | null;
-  budget_max: number | null;
-  budget_currency: string | null;
-  required_certifications: string[];
-  starts_on: string | null;
-  ends_on: string | null;
-  status: string;
-  expires_on: string | null;
-}
+/** The stored opportunity columns an export needs, with the organisation as its slug. */
+export type ExportOpportunityRow = Pick<
+  OpportunityRow,
+  | 'id' | 'external_ref' | 'direction' | 'type' | 'title' | 'description' | 'sectors' | 'products'
+  | 'target_countries' | 'target_regions' | 'min_order_quantity' | 'min_order_unit' | 'budget_min'
+  | 'budget_max' | 'budget_currency' | 'required_certifications' | 'starts_on' | 'ends_on' | 'status'
+  | 'expires_on'
+> & { organisation: string };
 
 export function createTransferRepository(db: Queryable) {
   return {
