@@ -62,13 +62,15 @@ export interface OpportunityWrite {
   search_terms: string[];
 }
 
-const WRITE_COLUMNS = [
+/** Every written column except the search vector; shared with the bulk loader in transfer/. */
+export const OPPORTUNITY_WRITE_COLUMNS = [
   'organisation_id', 'direction', 'type', 'title', 'description', 'sectors', 'sector_index',
   'products', 'product_index', 'target_countries', 'target_regions', 'min_order_quantity',
   'min_order_unit', 'budget_min', 'budget_max', 'budget_currency', 'required_certifications',
   'starts_on', 'ends_on', 'status', 'expires_on', 'is_example', 'is_synthetic', 'external_ref',
   'created_by',
-] as const;
+] as const satisfies ReadonlyArray<keyof OpportunityWrite>;
+const WRITE_COLUMNS = OPPORTUNITY_WRITE_COLUMNS;
 
 function writeValues(w: OpportunityWrite): unknown[] {
   return [

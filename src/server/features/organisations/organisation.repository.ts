@@ -83,12 +83,14 @@ const O_COLUMNS = COLUMNS.split(',')
   .map((c) => `o.${c.trim()}`)
   .join(', ');
 
-const WRITE_COLUMNS = [
+/** Every written column except the search vector; shared with the bulk loader in transfer/. */
+export const ORGANISATION_WRITE_COLUMNS = [
   'slug', 'kind', 'legal_name', 'names', 'country', 'region', 'city', 'website', 'size_band',
   'founded_year', 'sectors', 'sector_index', 'products', 'product_index', 'languages',
   'certifications', 'description', 'logo_url', 'data_region', 'listed', 'hidden_fields',
   'contact_email', 'contact_phone', 'sources', 'is_demo', 'is_synthetic', 'sort_key',
-] as const;
+] as const satisfies ReadonlyArray<keyof OrganisationWrite>;
+const WRITE_COLUMNS = ORGANISATION_WRITE_COLUMNS;
 
 function writeValues(w: OrganisationWrite): unknown[] {
   return [

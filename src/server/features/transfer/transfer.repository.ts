@@ -1,21 +1,11 @@
 import type { Queryable } from '../../db/client';
-import type { OpportunityRow, OpportunityWrite } from '../opportunities/opportunity.repository';
-import type { OrganisationRow, OrganisationWrite } from '../organisations/organisation.repository';
+import { OPPORTUNITY_WRITE_COLUMNS, type OpportunityRow, type OpportunityWrite } from '../opportunities/opportunity.repository';
+import { ORGANISATION_WRITE_COLUMNS, type OrganisationRow, type OrganisationWrite } from '../organisations/organisation.repository';
 
-/** Every written column of OrganisationWrite; the type check fails if one is added and not listed here. */
-const ORG_COLUMNS = [
-  'slug', 'kind', 'legal_name', 'names', 'country', 'region', 'city', 'website', 'size_band',
-  'founded_year', 'sectors', 'sector_index', 'products', 'product_index', 'languages',
-  'certifications', 'description', 'logo_url', 'data_region', 'listed', 'hidden_fields',
-  'contact_email', 'contact_phone', 'sources', 'is_demo', 'is_synthetic', 'sort_key',
-] as const satisfies ReadonlyArray<keyof OrganisationWrite>;
-const OPP_COLUMNS = [
-  'organisation_id', 'direction', 'type', 'title', 'description', 'sectors', 'sector_index',
-  'products', 'product_index', 'target_countries', 'target_regions', 'min_order_quantity',
-  'min_order_unit', 'budget_min', 'budget_max', 'budget_currency', 'required_certifications',
-  'starts_on', 'ends_on', 'status', 'expires_on', 'is_example', 'is_synthetic', 'external_ref',
-  'created_by',
-] as const satisfies ReadonlyArray<keyof OpportunityWrite>;
+// The write column lists live with their repositories; the checks below fail the type check if a
+// column is added to a write type and not to its list.
+const ORG_COLUMNS = ORGANISATION_WRITE_COLUMNS;
+const OPP_COLUMNS = OPPORTUNITY_WRITE_COLUMNS;
 type Exhaustive<T extends never> = T;
 export type OrgColumnsComplete = Exhaustive<Exclude<keyof OrganisationWrite, (typeof ORG_COLUMNS)[number] | 'search_terms'>>;
 export type OppColumnsComplete = Exhaustive<Exclude<keyof OpportunityWrite, (typeof OPP_COLUMNS)[number] | 'search_terms'>>;
