@@ -15,6 +15,8 @@ import { createAuthService } from '../src/server/features/auth/auth.service';
 import { createPasswordHasher } from '../src/server/features/auth/password';
 import { createOpportunityService } from '../src/server/features/opportunities/opportunity.service';
 import { createOrganisationService } from '../src/server/features/organisations/organisation.service';
+import { loadMatchingResources } from '../src/server/features/matching/matching-resources';
+import { createMatchingService } from '../src/server/features/matching/matching.service';
 import { loadReferenceData } from '../src/server/features/reference/reference-data';
 import { loadSyntheticData } from '../src/server/features/transfer/load-synthetic';
 import { createMailer } from '../src/server/mail/mailer';
@@ -93,11 +95,16 @@ async function startApp(db: Db): Promise<FastifyInstance> {
   const clock = () => new Date();
   const reference = loadReferenceData();
   const mailer = createMailer({ smtpUrl: undefined, from: 'Ponte <bench@ponte.local>', outboxDir: path.join(os.tmpdir(), 'ponte-bench', 'outbox'), log: () => undefined });
+  const organisations = createOrganisationService({ db, reference, clock });
+  const opportunities = createOpportunityService({ db, reference, clock });
+  // The directory bench measures the directory alone: the matching index is never started.
+  const matching = createMatchingService({ db, clock, loadResources: () => loadMatchingResources(), organisations, opportunities });
   const app = await buildApp({
     db,
     auth: createAuthService({ db, hasher: createPasswordHasher(), mailer, clock, publicUrl: 'http://127.0.0.1' }),
-    organisations: createOrganisationService({ db, reference, clock }),
-    opportunities: createOpportunityService({ db, reference, clock }),
+    organisations,
+    opportunities,
+    matching,
     reference,
     webDistDir: null,
     config: { bodyLimitBytes: 1024 * 1024, trustProxy: false, secureCookies: false, authRateLimitPerMinute: 1000, logLevel: 'silent' },

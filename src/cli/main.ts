@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerDemoCommands } from './demo.command';
+import { registerEvalCommands } from './eval.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommands } from './import.command';
 import { describeDatabase, withDatabase } from './with-database';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerExportCommand(program);
   registerDemoCommands(program);
+  registerEvalCommands(program);
   return program;
 }
 

@@ -15,6 +15,8 @@ import type { Db } from './db/client';
 import { migrationVersion } from './db/migrate';
 import { authRoutes } from './features/auth/auth.routes';
 import type { AuthService } from './features/auth/auth.service';
+import { matchingRoutes } from './features/matching/matching.routes';
+import type { MatchingService } from './features/matching/matching.service';
 import { opportunityRoutes } from './features/opportunities/opportunity.routes';
 import type { OpportunityService } from './features/opportunities/opportunity.service';
 import { organisationRoutes } from './features/organisations/organisation.routes';
@@ -33,12 +35,15 @@ export interface AppDeps {
   auth: AuthService;
   organisations: OrganisationService;
   opportunities: OpportunityService;
+  matching: MatchingService;
   reference: ReferenceData;
   config: {
     bodyLimitBytes: number;
     trustProxy: boolean;
     secureCookies: boolean;
     authRateLimitPerMinute: number;
+    /** Requests per minute and client to POST /analysis (CPU-bound). Default 120. */
+    analysisRateLimitPerMinute?: number;
     logLevel: string;
   };
   webDistDir?: string | null;
@@ -112,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organisationRoutes, { organisations: deps.organisations, auth: deps.auth });
       await api.register(opportunityRoutes, { opportunities: deps.opportunities });
       await api.register(referenceRoutes, { reference: deps.reference });
+      await api.register(matchingRoutes, { matching: deps.matching, analysisRateLimitPerMinute: config.analysisRateLimitPerMinute ?? 120 });
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,8 @@ import { createAuthService } from './features/auth/auth.service';
 import { createPasswordHasher } from './features/auth/password';
 import { createOpportunityService } from './features/opportunities/opportunity.service';
 import { createOrganisationService } from './features/organisations/organisation.service';
+import { loadMatchingResources } from './features/matching/matching-resources';
+import { createMatchingService } from './features/matching/matching.service';
 import { loadReferenceData } from './features/reference/reference-data';
 import { createMailer } from './mail/mailer';
 
@@ -33,17 +35,29 @@ async function main() {
     if (demo.loaded) console.log(`[demo] loaded ${demo.organisations} organisations and ${demo.opportunities} example opportunities`);
   }
 
-  const app = await buildApp({ db, auth, organisations, opportunities, reference, config });
+  const matching = createMatchingService({
+    db,
+    clock,
+    loadResources: () => loadMatchingResources(),
+    organisations,
+    opportunities,
+    log: (line) => console.log(`[matching] ${line}`),
+  });
+
+  const app = await buildApp({ db, auth, organisations, opportunities, matching, reference, config });
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Ponte is running at ${config.publicUrl} (database: ${where}, migration ${migration}; ready in ${Math.round(performance.now() - started)} ms)`);
+  // After listen: the index builds in the background and never delays the first page.
+  matching.start();
   const setupLink = await auth.issueSetupToken();
   if (setupLink) {
     console.log(`No administrator yet. Open this one-time link to create one (valid 72 hours):\n  ${setupLink}`);
   }
 
   const shutdown = async () => {
+    await matching.stop();
     await app.close();
     await db.close();
     process.exit(0);

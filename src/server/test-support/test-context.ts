@@ -11,6 +11,9 @@ import { createAuthService } from '../features/auth/auth.service';
 import { createPasswordHasher } from '../features/auth/password';
 import { createOpportunityService } from '../features/opportunities/opportunity.service';
 import { createOrganisationService } from '../features/organisations/organisation.service';
+import { loadMatchingResources } from '../features/matching/matching-resources';
+import { createMatchingService } from '../features/matching/matching.service';
+import type { MatchingResources } from '../domain/matching/text-features';
 import { loadReferenceData } from '../features/reference/reference-data';
 import { createMailer } from '../mail/mailer';
 
@@ -60,11 +63,17 @@ export interface TestContext {
     auth: ReturnType<typeof createAuthService>;
     organisations: ReturnType<typeof createOrganisationService>;
     opportunities: ReturnType<typeof createOpportunityService>;
+    /** Not started: a test that needs recommendations calls `matching.ready()`. */
+    matching: ReturnType<typeof createMatchingService>;
   };
   close(): Promise<void>;
 }
 
 export const reference = loadReferenceData();
+
+let resources: MatchingResources | null = null;
+/** Loaded once per test file (about a second), and only by tests that start matching. */
+const sharedResources = () => (resources ??= loadMatchingResources());
 
 export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMinute?: number; secureCookies?: boolean } = {}): Promise<TestContext> {
   const db = await openTestDb(kind);
@@ -77,11 +86,13 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
   const auth = createAuthService({ db, hasher, mailer, clock, publicUrl: 'http://ponte.test' });
   const organisations = createOrganisationService({ db, reference, clock });
   const opportunities = createOpportunityService({ db, reference, clock });
+  const matching = createMatchingService({ db, clock, loadResources: sharedResources, organisations, opportunities });
   const app = await buildApp({
     db,
     auth,
     organisations,
     opportunities,
+    matching,
     reference,
     webDistDir: null,
     config: {
@@ -98,8 +109,9 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
     app,
     outboxDir,
     now,
-    services: { auth, organisations, opportunities },
+    services: { auth, organisations, opportunities, matching },
     async close() {
+      await matching.stop();
       await app.close();
       await db.close();
       await fs.rm(outboxDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { findPlaces, indexPlaces, type PlaceEntry, type PlaceIndex, type PlaceMa
 import { findMoney, findQuantities, type MoneyMention, type QuantityMention } from './quantities';
 import { indexTaxonomy, type BuiltTaxonomy, type TaxonomyIndex } from './taxonomy/taxonomy';
 import { findTimeFrames, type TimeFrameMention } from './time-frames';
-import { MAX_ANALYSED_CHARS, tokenise } from './tokenise';
+import { MAX_ANALYSED_CHARS, tokenise, type Token } from './tokenise';
 
 /** Everything analysis needs, built once from the shipped data files. */
 export interface AnalysisResources {
@@ -39,12 +39,13 @@ export interface TextAnalysis {
  * Analyses a text in Italian, Chinese, English or a mix. Every item carries the character span
  * that justifies it, so the web app can show "what we understood" next to the words.
  */
-export function analyseText(res: AnalysisResources, text: string): TextAnalysis {
+export function analyseText(res: AnalysisResources, text: string, tokens?: readonly Token[]): TextAnalysis {
   const truncated = text.length > MAX_ANALYSED_CHARS;
   const src = truncated ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   const language = detectLanguage(src);
   const style = language.shares.en > language.shares.it ? 'en' : 'it';
-  const concepts = findConcepts(res.concepts, src, tokenise(src));
+  // tokenise() reads only the first MAX_ANALYSED_CHARS itself, so a caller's tokens line up.
+  const concepts = findConcepts(res.concepts, src, tokens ?? tokenise(src));
   const money = findMoney(src, style);
   return {
     language,

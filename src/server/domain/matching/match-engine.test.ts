@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMatchingResources } from '../../features/matching/matching-resources';
+import { diversify, MatchEngine, type MatchSubject } from './match-engine';
+import { opportunitySubject, organisationSubject, type OrganisationFacts } from './subjects';
+import type { MatchingResources } from './text-features';
+
+let res: MatchingResources;
+beforeAll(() => {
+  res = loadMatchingResources();
+});
+
+const NOW = Date.parse('2026-11-23T00:00:00Z');
+const TODAY = '2026-11-23';
+
+function org(id: string, over: Partial<OrganisationFacts> = {}): OrganisationFacts {
+  return {
+    id,
+    kind: 'company',
+    country: 'CN',
+    region: null,
+    sizeBand: 'medium',
+    certifications: [],
+    texts: [],
+    sectors: [],
+    products: [],
+    updatedAt: NOW,
+    listed: true,
+    ...over,
+  };
+}
+
+function opp(id: string, o: OrganisationFacts, direction: 'offer' | 'request', text: string, over: Partial<Parameters<typeof opportunitySubject>[1]> = {}) {
+  return opportunitySubject(res, {
+    id,
+    organisation: o,
+    direction,
+    type: 'sourcing_manufacturing',
+    texts: [text],
+    sectors: [],
+    products: [],
+    requiredCertifications: [],
+    status: 'open',
+    expiresOn: null,
+    updatedAt: NOW,
+    ...over,
+  });
+}
+
+describe('MatchEngine', () => {
+  let engine: MatchEngine;
+  let italianRequest: MatchSubject;
+  beforeAll(() => {
+    engine = new MatchEngine(res.analysis.taxonomy);
+    const tongxiang = org('tongxiang', { certifications: ['GOTS'] });
+    const ordos = org('ordos');
+    const buyer = org('cn-buyer');
+    const sofa = org('sofa');
+    engine.upsert(opp('knit-offer', tongxiang, 'offer', '浙江桐乡羊绒针织厂，提供羊绒衫OEM代工生产，起订量300件，通过GOTS认证。'));
+    engine.upsert(opp('knit-offer-no-cert', ordos, 'offer', '内蒙古羊绒衫工厂，承接羊绒针织衫代工，小批量起订。'));
+    engine.upsert(opp('knit-request', buyer, 'request', '我们在寻找羊绒针织衫代工厂，需要OEM生产。'));
+    engine.upsert(opp('sofa-offer', sofa, 'offer', '广东佛山沙发工厂，提供真皮沙发OEM生产。'));
+    engine.upsert(opp('expired-offer', org('old'), 'offer', '羊绒针织衫代工，OEM生产。', { expiresOn: '2026-01-31' }));
+    italianRequest = opp('it-request', org('biella', { country: 'IT' }), 'request',
+      'Cerchiamo un produttore OEM di maglioni in cashmere, ordine minimo 300 capi.');
+  });
+
+  it('finds Chinese offers for an Italian request, offers before other requests, and explains why', () => {
+    const results = engine.recommend(italianRequest, { today: TODAY, now: NOW });
+    const keys = results.map((r) => r.key);
+    expect(keys[0]).toMatch(/^opp:knit-offer/);
+    expect(keys.indexOf('opp:knit-request')).toBeGreaterThan(keys.indexOf('opp:knit-offer'));
+    expect(keys.indexOf('opp:sofa-offer') === -1 || keys.indexOf('opp:sofa-offer') > keys.indexOf('opp:knit-offer-no-cert')).toBe(true);
+    const top = results[0]!;
+    expect(top.explanation.sharedConcepts).toContain('product.cashmere-sweater');
+    expect(top.explanation.directions).toEqual(['request', 'offer']);
+    expect(top.components.complementarity).toBeGreaterThan(results.find((r) => r.key === 'opp:knit-request')!.components.complementarity);
+    for (const r of results) expect(r.components.relevance).toBeGreaterThan(0);
+  });
+
+  it('never recommends an expired opportunity or the asker itself', () => {
+    const keys = engine.recommend(italianRequest, { today: TODAY, now: NOW }).map((r) => r.key);
+    expect(keys).not.toContain('opp:expired-offer');
+    const own = engine.recommend(engine.get('opp:knit-offer')!, { today: TODAY, now: NOW }).map((r) => r.subject.organisationId);
+    expect(own).not.toContain('tongxiang');
+  });
+
+  it('honours a required certification as a hard constraint', () => {
+    const strict = { ...italianRequest, requiredCertifications: ['gots'] };
+    const keys = engine.recommend(strict, { today: TODAY, now: NOW }).map((r) => r.key);
+    expect(keys).toContain('opp:knit-offer');
+    expect(keys).not.toContain('opp:knit-offer-no-cert');
+  });
+
+  it('applies filters and agrees with exhaustive scoring', () => {
+    const fast = engine.recommend(italianRequest, { today: TODAY, now: NOW, pool: 2 });
+    const exact = engine.recommend(italianRequest, { today: TODAY, now: NOW, exhaustive: true });
+    expect(fast.map((r) => r.key)).toEqual(exact.map((r) => r.key));
+    const onlyRequests = engine.recommend(italianRequest, { today: TODAY, now: NOW, filters: { countries: ['IT'] } });
+    expect(onlyRequests).toEqual([]);
+  });
+
+  it('shows an edit at once', () => {
+    const buyer = org('cn-buyer');
+    engine.upsert(opp('knit-request', buyer, 'request', '寻找意大利家具设计师。'));
+    const keys = engine.recommend(italianRequest, { today: TODAY, now: NOW }).map((r) => r.key);
+    expect(keys).not.toContain('opp:knit-request');
+  });
+
+  it('recommends complementary organisations across languages', () => {
+    const e = new MatchEngine(res.analysis.taxonomy);
+    const spinner = organisationSubject(res, org('spinner', { country: 'IT', texts: ['Filatura di cashmere e lana a Biella: filati pettinati per maglieria.'] }));
+    const knitter = organisationSubject(res, org('knitter', { texts: ['羊绒针织服装工厂，采购高品质纱线。'] }));
+    const tannery = organisationSubject(res, org('tannery', { texts: ['真皮鞣制厂，生产牛皮革。'] }));
+    for (const s of [spinner, knitter, tannery]) e.upsert(s);
+    const results = e.recommend(spinner, { today: TODAY, now: NOW });
+    expect(results[0]?.key).toBe('org:knitter');
+  });
+});
+
+describe('diversify', () => {
+  it('keeps at most two results of one organisation in the top ten', () => {
+    const make = (org: string, score: number) => ({ subject: { organisationId: org } as MatchSubject, score });
+    const ranked = [...Array.from({ length: 6 }, (_, i) => make('a', 10 - i)), ...Array.from({ length: 10 }, (_, i) => make(`o${i}`, 3 - i * 0.1))];
+    const out = diversify(ranked, 14);
+    expect(out.slice(0, 10).filter((r) => r.subject.organisationId === 'a')).toHaveLength(2);
+    expect(out).toHaveLength(14);
+  });
+});

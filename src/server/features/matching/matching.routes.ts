@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../contracts/common';
+import { AnalysisRequest, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
+import type { MatchingService } from './matching.service';
+
+export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; analysisRateLimitPerMinute: number }> = async (
+  app,
+  { matching, analysisRateLimitPerMinute },
+) => {
+  const tags = ['matching'];
+
+  app.get('/opportunities/:id/matches', {
+    schema: {
+      tags,
+      summary: 'Counterparts for an opportunity: opportunities and organisations, best first, each explained',
+      params: z.object({ id: Uuid }),
+      querystring: MatchQuery,
+      response: { 200: MatchList },
+    },
+  }, async (request) => matching.forOpportunity(request.params.id, request.query, request.viewer, request.locale));
+
+  app.get('/organisations/:id/partners', {
+    schema: {
+      tags,
+      summary: 'Recommended partners for an organisation (by id or slug), best first, each explained',
+      params: z.object({ id: z.string().min(1).max(200) }),
+      querystring: MatchQuery,
+      response: { 200: MatchList },
+    },
+  }, async (request) => matching.forOrganisation(request.params.id, request.query, request.viewer, request.locale));
+
+  app.post('/analysis', {
+    schema: {
+      tags,
+      summary: '"What we understood": concepts, cooperation type, quantities, places and dates in a text (≤ 20,000 characters)',
+      body: AnalysisRequest,
+      response: { 200: TextUnderstanding },
+    },
+    config: { rateLimit: { max: analysisRateLimitPerMinute, timeWindow: '1 minute' } },
+  }, async (request) => matching.understand(request.body.text, request.locale));
+
+  app.get('/matching/status', {
+    schema: { tags, summary: 'Matching index: build progress and active layers', response: { 200: MatchIndexStatus } },
+  }, async () => matching.status());
+};

@@ -1,0 +1,369 @@
+/**
+ * Recommendations for opportunities and organisations, served from an in-memory MatchEngine.
+ *
+ * The engine is built in the background after start (progress in status()), from the public
+ * fields of listed organisations and published opportunities, and then follows the database by
+ * polling "updated since" every POLL_MS — so an edit from this process or any other shows in
+ * recommendations within about a second, and several server processes stay consistent without
+ * a message bus.
+ */
+import type { Locale } from '../../../contracts/common';
+import type {
+  ConceptRef,
+  MatchIndexStatus,
+  MatchItem,
+  MatchList,
+  MatchQuery,
+  TextUnderstanding,
+} from '../../../contracts/matching';
+import type { OpportunityType } from '../../../contracts/opportunity';
+import type { OrganisationKind } from '../../../contracts/organisation';
+import type { Db } from '../../db/client';
+import { analyseText } from '../../domain/analysis/analyse-text';
+import type { TaxonomyIndex } from '../../domain/analysis/taxonomy/taxonomy';
+import { MatchEngine, type MatchResult, type MatchSubject } from '../../domain/matching/match-engine';
+import { opportunitySubject, organisationSubject, type OrganisationFacts } from '../../domain/matching/subjects';
+import type { MatchingResources } from '../../domain/matching/text-features';
+import { notFound } from '../../errors';
+import { translate } from '../../i18n/messages';
+import type { Viewer } from '../auth/auth-context';
+import type { OpportunityService } from '../opportunities/opportunity.service';
+import { isoDay } from '../opportunities/opportunity.service';
+import type { OrganisationService } from '../organisations/organisation.service';
+import { presentSummary } from '../organisations/organisation.presenter';
+import { createOrganisationRepository } from '../organisations/organisation.repository';
+import { createMatchingRepository, type MatchOpportunityRow, type MatchOrganisationRow } from './matching.repository';
+
+const PAGE = 2000;
+const POLL_MS = 500;
+/** Re-read this far back on every poll: a transaction's now() is its start, not its commit. */
+const POLL_OVERLAP_MS = 5000;
+
+export interface MatchingDeps {
+  db: Db;
+  clock: () => Date;
+  /** Loaded lazily in the background build; the server starts without waiting for it. */
+  loadResources: () => MatchingResources;
+  organisations: OrganisationService;
+  opportunities: OpportunityService;
+  log?: (line: string) => void;
+}
+
+export function createMatchingService(deps: MatchingDeps) {
+  const { db, clock } = deps;
+  const repo = createMatchingRepository(db);
+  const orgRepo = createOrganisationRepository(db);
+  let res: MatchingResources | null = null;
+  let engine: MatchEngine | null = null;
+  const status: MatchIndexStatus = { state: 'building', indexed: 0, total: 0, layers: { concepts: true, lexicon: false, dense: false } };
+  const orgFacts = new Map<string, OrganisationFacts>();
+  let since = new Date(0);
+  let timer: NodeJS.Timeout | null = null;
+  let building: Promise<void> | null = null;
+  let polling: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const toOrgFacts = (r: MatchOrganisationRow): OrganisationFacts => ({
+    id: r.id,
+    kind: r.kind as OrganisationKind,
+    country: r.country,
+    region: r.region,
+    sizeBand: r.size_band,
+    certifications: r.certifications,
+    texts: [r.legal_name, ...Object.values(r.names), ...Object.values(r.description)],
+    sectors: r.sectors,
+    products: r.products,
+    updatedAt: r.updated_at.getTime(),
+    listed: r.listed,
+  });
+
+  function indexOrganisation(r: MatchOrganisationRow): void {
+    const facts = toOrgFacts(r);
+    orgFacts.set(r.id, facts);
+    engine!.upsert(organisationSubject(res!, facts));
+  }
+
+  function opportunityOf(r: MatchOpportunityRow, organisation: OrganisationFacts): MatchSubject {
+    return opportunitySubject(res!, {
+      id: r.id,
+      organisation,
+      direction: r.direction,
+      type: r.type as OpportunityType,
+      texts: [...Object.values(r.title), ...Object.values(r.description)],
+      sectors: r.sectors,
+      products: r.products,
+      requiredCertifications: r.required_certifications,
+      status: r.status,
+      expiresOn: r.expires_on,
+      updatedAt: r.updated_at.getTime(),
+    });
+  }
+
+  function indexOpportunity(r: MatchOpportunityRow): void {
+    const organisation = orgFacts.get(r.organisation_id);
+    if (organisation) engine!.upsert(opportunityOf(r, organisation));
+  }
+
+  async function build(): Promise<void> {
+    const started = performance.now();
+    res = deps.loadResources();
+    status.layers.lexicon = res.lexicon !== null;
+    engine = new MatchEngine(res.analysis.taxonomy);
+    since = new Date(clock().getTime() - POLL_OVERLAP_MS);
+    status.total = await repo.countSubjects();
+    // Unlisted organisations are needed as owners of nothing public; only listed ones are read.
+    for (let after: string | null = null; !stopped; ) {
+      const rows = await repo.organisationsAfter(after, PAGE);
+      if (!rows.length) break;
+      for (const r of rows) indexOrganisation(r);
+      status.indexed += rows.length;
+      after = rows[rows.length - 1]!.id;
+      await yieldToRequests();
+    }
+    for (let after: string | null = null; !stopped; ) {
+      const rows = await repo.opportunitiesAfter(after, PAGE);
+      if (!rows.length) break;
+      for (const r of rows) indexOpportunity(r);
+      status.indexed += rows.length;
+      after = rows[rows.length - 1]!.id;
+      await yieldToRequests();
+    }
+    status.state = 'ready';
+    deps.log?.(`indexed ${engine.size} subjects in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Applies every change since the last poll. */
+  async function poll(): Promise<void> {
+    if (!engine || !res) return;
+    const from = new Date(since.getTime() - POLL_OVERLAP_MS);
+    const changes = await repo.changedSince(from);
+    if (changes.latest && changes.latest > since) since = changes.latest;
+    if (!changes.organisations.length && !changes.opportunities.length) return;
+    const orgRows = await repo.organisationsByIds(changes.organisations);
+    for (const r of orgRows) {
+      const known = engine.get(`org:${r.id}`);
+      if (known && known.updatedAt === r.updated_at.getTime() && r.listed) continue;
+      if (r.listed) indexOrganisation(r);
+      else {
+        orgFacts.set(r.id, toOrgFacts(r));
+        engine.remove(`org:${r.id}`);
+      }
+    }
+    // An organisation's change (listing, certifications, country) reaches its opportunities.
+    const touchedOrgs = orgRows.map((r) => r.id);
+    const oppRows = [
+      ...(await repo.opportunitiesOf(touchedOrgs)),
+      ...(await Promise.all(changes.opportunities.map((id) => repo.opportunityById(id)))).filter(
+        (r): r is MatchOpportunityRow => r !== null && !touchedOrgs.includes(r.organisation_id),
+      ),
+    ];
+    for (const r of oppRows) {
+      if (!orgFacts.has(r.organisation_id)) {
+        const [owner] = await repo.organisationsByIds([r.organisation_id]);
+        if (owner) orgFacts.set(owner.id, toOrgFacts(owner));
+      }
+      if (r.status === 'draft') engine.remove(`opp:${r.id}`);
+      else indexOpportunity(r);
+    }
+  }
+
+  function schedulePoll(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      polling = poll()
+        .catch((err: unknown) => deps.log?.(`poll failed: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(schedulePoll);
+    }, POLL_MS);
+    timer.unref();
+  }
+
+  function conceptRef(taxonomy: TaxonomyIndex, id: string, locale: Locale): ConceptRef | null {
+    const c = taxonomy.get(id);
+    return c ? { id, label: c.labels[locale].pref, kind: c.kind } : null;
+  }
+
+  async function present(results: MatchResult[], locale: Locale): Promise<MatchItem[]> {
+    const taxonomy = res!.analysis.taxonomy;
+    const orgIds = [...new Set(results.map((r) => r.subject.organisationId))];
+    const orgRows = new Map<string, Awaited<ReturnType<typeof orgRepo.findById>>>();
+    for (const id of orgIds) orgRows.set(id, await orgRepo.findById(id));
+    const items: MatchItem[] = [];
+    for (const r of results) {
+      const org = orgRows.get(r.subject.organisationId);
+      if (!org) continue;
+      const opportunity = r.subject.kind === 'opportunity' ? await deps.opportunities.get(r.subject.id, null).catch(() => null) : null;
+      if (r.subject.kind === 'opportunity' && !opportunity) continue;
+      const refs = (ids: string[]) => ids.map((id) => conceptRef(taxonomy, id, locale)).filter((x): x is ConceptRef => x !== null);
+      const e = r.explanation;
+      const explanation = {
+        sharedConcepts: refs(e.sharedConcepts),
+        sharedTerms: e.sharedTerms,
+        sharedWords: e.sharedWords,
+        complementaryRoles: e.complementaryRoles,
+        certificationsMet: e.certificationsMet,
+        missingConcepts: refs(e.missingConcepts),
+        reasons: [] as string[],
+      };
+      explanation.reasons = reasons(explanation, e.directions, locale);
+      items.push({
+        kind: r.subject.kind,
+        score: round(r.score),
+        components: {
+          relevance: round(r.components.relevance),
+          complementarity: round(r.components.complementarity),
+          reciprocity: round(r.components.reciprocity),
+          freshness: round(r.components.freshness),
+          responsiveness: round(r.components.responsiveness),
+        },
+        explanation,
+        organisation: presentSummary(org),
+        opportunity,
+      });
+    }
+    return items;
+  }
+
+  function recommendOptions(q: MatchQuery) {
+    const now = clock();
+    return {
+      limit: q.limit,
+      today: isoDay(now),
+      now: now.getTime(),
+      filters: {
+        kinds: q.kind,
+        countries: q.country,
+        regions: q.region,
+        types: q.type,
+        sizeBands: q.size,
+        certifications: q.certification?.map((c) => c.toLowerCase()),
+      },
+    };
+  }
+
+  async function subjectFromDatabase(id: string): Promise<MatchSubject | null> {
+    const row = await repo.opportunityById(id);
+    const [owner] = row ? await repo.organisationsByIds([row.organisation_id]) : [];
+    return row && owner ? opportunityOf(row, toOrgFacts(owner)) : null;
+  }
+
+  return {
+    /** Starts the background build and the change feed; returns at once. */
+    start(): void {
+      building ??= build()
+        .then(schedulePoll)
+        .catch((err: unknown) => deps.log?.(`matching index build failed: ${err instanceof Error ? err.stack : String(err)}`));
+    },
+
+    /** Resolves when the first build is done (tests, the CLI). */
+    async ready(): Promise<void> {
+      this.start();
+      await building;
+    },
+
+    /** Applies pending changes now instead of waiting for the next poll (tests). */
+    async sync(): Promise<void> {
+      await polling;
+      await poll();
+    },
+
+    status(): MatchIndexStatus {
+      return { ...status, layers: { ...status.layers } };
+    },
+
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await building;
+      await polling;
+    },
+
+    /** Counterparts for an opportunity the viewer can see (drafts too, for their own organisation). */
+    async forOpportunity(id: string, q: MatchQuery, viewer: Viewer | null, locale: Locale): Promise<MatchList> {
+      await deps.opportunities.get(id, viewer); // 404 unless the viewer may see it
+      if (!engine || status.state !== 'ready') return { items: [], index: this.status() };
+      // A draft is not in the shared index: analyse it on the fly for its owners.
+      const query = engine.get(`opp:${id}`) ?? (await subjectFromDatabase(id));
+      if (!query) throw notFound('opportunity');
+      const results = engine.recommend(query, recommendOptions(q));
+      return { items: await present(results, locale), index: this.status() };
+    },
+
+    /** Recommended partners (organisations by default) for an organisation the viewer can see. */
+    async forOrganisation(slugOrId: string, q: MatchQuery, viewer: Viewer | null, locale: Locale): Promise<MatchList> {
+      const org = await deps.organisations.detail(slugOrId, viewer);
+      if (!engine || status.state !== 'ready') return { items: [], index: this.status() };
+      let subject = engine.get(`org:${org.id}`);
+      if (!subject) {
+        const [row] = await repo.organisationsByIds([org.id]);
+        if (!row) throw notFound('organisation');
+        subject = organisationSubject(res!, toOrgFacts(row));
+      }
+      const options = recommendOptions({ ...q, kind: q.kind ?? ['organisation'] });
+      const results = engine.recommend(subject, options);
+      return { items: await present(results, locale), index: this.status() };
+    },
+
+    /** "What we understood" in a text, labelled in the reader's language. */
+    understand(text: string, locale: Locale): TextUnderstanding {
+      const resources = res ?? (res = deps.loadResources());
+      return understand(resources, text, locale);
+    },
+  };
+}
+
+export type MatchingService = ReturnType<typeof createMatchingService>;
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Lets queued requests run between pages of the background build. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function reasons(
+  e: Omit<MatchItem['explanation'], 'reasons'>,
+  directions: [string | null, string | null],
+  locale: Locale,
+): string[] {
+  const t = (key: string, params: Record<string, unknown> = {}) => translate(locale, key, params);
+  const list = (xs: string[]) => xs.join(translate(locale, 'matching.listSeparator'));
+  const out: string[] = [];
+  if (e.sharedConcepts.length) out.push(t('matching.reason.sharedConcepts', { list: list(e.sharedConcepts.slice(0, 4).map((c) => c.label)) }));
+  else if (e.sharedTerms.length) out.push(t('matching.reason.sharedTerms', { list: list(e.sharedTerms.slice(0, 4)) }));
+  if (directions[0] && directions[1] && directions[0] !== directions[1]) {
+    out.push(t(directions[0] === 'request' ? 'matching.reason.offerMeetsRequest' : 'matching.reason.requestMeetsOffer'));
+  }
+  for (const [a, b] of e.complementaryRoles.slice(0, 2)) {
+    out.push(t('matching.reason.roles', { a: t(`matching.role.${a}`), b: t(`matching.role.${b}`) }));
+  }
+  if (e.certificationsMet.length) out.push(t('matching.reason.certifications', { list: list(e.certificationsMet.map((c) => c.toUpperCase())) }));
+  if (e.missingConcepts.length) out.push(t('matching.reason.missing', { list: list(e.missingConcepts.map((c) => c.label)) }));
+  return out;
+}
+
+function understand(res: MatchingResources, text: string, locale: Locale): TextUnderstanding {
+  const a = analyseText(res.analysis, text);
+  const taxonomy = res.analysis.taxonomy;
+  const ref = (id: string): ConceptRef => {
+    const c = taxonomy.get(id)!;
+    return { id, label: c.labels[locale].pref, kind: c.kind };
+  };
+  const span = (m: { start: number; end: number; surface: string }) => ({ start: m.start, end: m.end, surface: m.surface });
+  return {
+    language: a.language.language,
+    mixed: a.language.mixed,
+    truncated: a.truncated,
+    direction: a.direction,
+    types: a.types.map((t) => ({ type: t.type, score: round(t.score) })),
+    concepts: a.concepts
+      .filter((m) => !a.certifications.includes(m))
+      .map((m) => ({ ...span(m), concept: ref(m.ids[0]!), alternatives: m.ids.slice(1).map(ref) })),
+    certifications: a.certifications.map((m) => ({ ...span(m), concept: ref(m.ids[0]!) })),
+    quantities: a.quantities.map((q) => ({ ...span(q), role: q.role, value: q.value, unit: q.unit, per: q.per })),
+    money: a.money.map((m) => ({ ...span(m), currency: m.currency, min: m.min, max: m.max })),
+    places: a.places.flatMap((p) => {
+      const entry = res.analysis.places.byId.get(p.id);
+      if (!entry) return [];
+      return [{ ...span(p), id: p.id, name: entry.names[locale][0] ?? entry.names.en[0] ?? p.surface, country: entry.country, kind: entry.kind }];
+    }),
+    timeFrames: a.timeFrames.map((f) => ({ ...span(f), relation: f.relation, date: f.date, months: f.months })),
+  };
+}
