@@ -4,6 +4,7 @@ import { registerDemoCommands } from './demo.command';
 import { registerEvalCommands } from './eval.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommands } from './import.command';
+import { registerScheduleCommands } from './schedule.command';
 import { describeDatabase, withDatabase } from './with-database';
 
 /**
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerExportCommand(program);
   registerDemoCommands(program);
+  registerScheduleCommands(program);
   registerEvalCommands(program);
   return program;
 }
