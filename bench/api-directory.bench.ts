@@ -15,6 +15,7 @@ import { createAuthService } from '../src/server/features/auth/auth.service';
 import { createPasswordHasher } from '../src/server/features/auth/password';
 import { createOpportunityService } from '../src/server/features/opportunities/opportunity.service';
 import { createOrganisationService } from '../src/server/features/organisations/organisation.service';
+import { createContactsService } from '../src/server/features/contacts/contacts.service';
 import { loadMatchingResources } from '../src/server/features/matching/matching-resources';
 import { createMatchingService } from '../src/server/features/matching/matching.service';
 import { loadReferenceData } from '../src/server/features/reference/reference-data';
@@ -99,8 +100,10 @@ async function startApp(db: Db): Promise<FastifyInstance> {
   const opportunities = createOpportunityService({ db, reference, clock });
   // The directory bench measures the directory alone: the matching index is never started.
   const matching = createMatchingService({ db, clock, loadResources: () => loadMatchingResources(), organisations, opportunities });
+  const contacts = createContactsService({ db, mailer, clock, publicUrl: 'http://127.0.0.1', reminderDays: 3 });
   const app = await buildApp({
     db,
+    contacts,
     auth: createAuthService({ db, hasher: createPasswordHasher(), mailer, clock, publicUrl: 'http://127.0.0.1' }),
     organisations,
     opportunities,

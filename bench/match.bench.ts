@@ -18,7 +18,7 @@ import { openPglite } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { loadDemoData } from '../src/server/demo/load-demo';
 import { MatchEngine, type MatchSubject } from '../src/server/domain/matching/match-engine';
-import { textFeatures } from '../src/server/domain/matching/text-features';
+import { FEATURES_VERSION, textFeatures } from '../src/server/domain/matching/text-features';
 import { Rng } from '../src/server/domain/synth/prng';
 import { synthOrganisation } from '../src/server/domain/synth/synth-generator';
 import { loadMatchingResources } from '../src/server/features/matching/matching-resources';
@@ -106,7 +106,8 @@ async function benchSize(opportunities: number) {
     indexMs += performance.now() - t;
     if (s.kind === 'opportunity') oppKeys.push(s.key);
   };
-  const cacheFile = CACHE_DIR ? path.join(CACHE_DIR, `subjects-${SEED}-${orgs}.v8`) : null;
+  const version = `${FEATURES_VERSION}-${res.analysis.taxonomy.version}`;
+  const cacheFile = CACHE_DIR ? path.join(CACHE_DIR, `subjects-${SEED}-${orgs}-${version}.v8`) : null;
   let analysed: number;
   let buildSeconds: number;
   let fromCache = false;

@@ -4,6 +4,7 @@ import { registerDemoCommands } from './demo.command';
 import { registerEvalCommands } from './eval.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommands } from './import.command';
+import { registerLearnCommands } from './learn.command';
 import { registerScheduleCommands } from './schedule.command';
 import { describeDatabase, withDatabase } from './with-database';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerDemoCommands(program);
   registerScheduleCommands(program);
   registerEvalCommands(program);
+  registerLearnCommands(program);
   return program;
 }
 

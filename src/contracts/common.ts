@@ -103,3 +103,33 @@ export function pickText(text: Partial<Record<Locale, string>> | null | undefine
   if (!text) return '';
   return text[locale] ?? text.en ?? text.it ?? text.zh ?? '';
 }
+
+type MergePatchValue<V> = V extends readonly unknown[] ? V : V extends Record<string, unknown> ? MergePatch<V> : V;
+/**
+ * A JSON Merge Patch (RFC 7386) of `T`: a field left out keeps its stored value, an optional
+ * field sent as null is cleared, and nested objects (texts in it/zh/en) are patched key by key.
+ */
+export type MergePatch<T> = {
+  [K in keyof T]?: undefined extends T[K] ? MergePatchValue<Exclude<T[K], undefined>> | null : MergePatchValue<T[K]>;
+};
+
+/**
+ * The PATCH contract for a create contract, derived so the two cannot drift. Optional fields
+ * accept null; required ones do not (a 400 names the field). Defaults are dropped on purpose:
+ * with them, `{ "city": "Milano" }` would parse as "and reset every defaulted field". Refinements
+ * of nested objects are dropped too; the service re-validates the merged result.
+ */
+export function mergePatchOf<T extends z.ZodObject>(input: T): z.ZodType<MergePatch<z.output<T>>> {
+  const patchOf = (object: z.ZodObject): z.ZodObject => {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, field] of Object.entries(object.shape as Record<string, z.ZodType>)) {
+      let inner: z.ZodType = field;
+      const clearable = inner instanceof z.ZodOptional;
+      if (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+      if (inner instanceof z.ZodObject) inner = patchOf(inner);
+      shape[key] = clearable ? inner.nullable().optional() : inner.optional();
+    }
+    return z.object(shape).strict();
+  };
+  return patchOf(input) as unknown as z.ZodType<MergePatch<z.output<T>>>;
+}

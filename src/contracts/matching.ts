@@ -23,6 +23,16 @@ export const ConceptRef = z.object({
 });
 export type ConceptRef = z.infer<typeof ConceptRef>;
 
+/** Taxonomy concepts by a label in any language (`q`), or by id (`id`, to label stored ones). */
+export const ConceptQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  id: listParam(z.string().trim().min(1).max(100)),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type ConceptQuery = z.infer<typeof ConceptQuery>;
+export const ConceptList = z.object({ items: z.array(ConceptRef) });
+export type ConceptList = z.infer<typeof ConceptList>;
+
 /** "What we understood" in a text, each item with the span that justifies it. */
 export const TextUnderstanding = z.object({
   language: Locale,

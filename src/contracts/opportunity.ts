@@ -10,6 +10,7 @@ import {
   PageQuery,
   Uuid,
   listParam,
+  mergePatchOf,
   pageOf,
 } from './common';
 import { OrganisationSummary } from './organisation';
@@ -35,6 +36,10 @@ export const OPPORTUNITY_STATUSES = ['draft', 'open', 'closed', 'expired'] as co
 export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES);
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
 
+/** A taxonomy concept id (`mat.cashmere`); the service checks that it exists. */
+export const ConceptId = z.string().trim().min(1).max(100);
+export const MAX_CONCEPT_CORRECTIONS = 30;
+
 const OpportunityFields = z
   .object({
     organisationId: Uuid,
@@ -56,6 +61,9 @@ const OpportunityFields = z
     endsOn: IsoDate.optional(),
     status: z.enum(['draft', 'open', 'closed']).default('draft'),
     expiresOn: IsoDate.optional(),
+    /** The writer's corrections to "what we understood": taxonomy concept ids to add or ignore. */
+    conceptsAdded: z.array(ConceptId).max(MAX_CONCEPT_CORRECTIONS).optional(),
+    conceptsRemoved: z.array(ConceptId).max(MAX_CONCEPT_CORRECTIONS).optional(),
   })
   .strict();
 
@@ -78,8 +86,11 @@ export function checkOpportunityRules(v: Fields, ctx: z.RefinementCtx): void {
 
 export const OpportunityInput = OpportunityFields.superRefine(checkOpportunityRules);
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
-/** Cross-field rules are checked on the merged result in the service, not on the patch alone. */
-export const OpportunityPatch = OpportunityFields.omit({ organisationId: true }).partial().strict();
+/**
+ * Edit: fields left out stay as they are; `null` clears an optional field or one language of a
+ * text. Cross-field rules are checked on the merged result in the service, not on the patch alone.
+ */
+export const OpportunityPatch = mergePatchOf(OpportunityFields.omit({ organisationId: true }));
 export type OpportunityPatch = z.infer<typeof OpportunityPatch>;
 
 export const Opportunity = z.object({
@@ -104,6 +115,8 @@ export const Opportunity = z.object({
   /** Effective status: an open opportunity past its expiry date reads as expired. */
   status: OpportunityStatus,
   expiresOn: z.string().nullable(),
+  conceptsAdded: z.array(z.string()),
+  conceptsRemoved: z.array(z.string()),
   isExample: z.boolean(),
   isSynthetic: z.boolean(),
   canEdit: z.boolean(),

@@ -9,6 +9,7 @@ import {
   PageQuery,
   Uuid,
   listParam,
+  mergePatchOf,
   pageOf,
 } from './common';
 
@@ -46,6 +47,10 @@ export const HIDEABLE_FIELDS = [
 ] as const;
 export const HideableField = z.enum(HIDEABLE_FIELDS);
 
+/** Uploaded logos: the server sniffs the bytes, the web app checks type and size before sending. */
+export const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const LOGO_MAX_BYTES = 512 * 1024;
+
 const OrganisationDescription = z
   .object({
     it: z.string().trim().min(1).max(5000).optional(),
@@ -79,7 +84,8 @@ export const OrganisationInput = z
   })
   .strict();
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
-export const OrganisationPatch = OrganisationInput.partial().strict();
+/** Edit: fields left out stay as they are; `null` clears an optional field or one language of a text. */
+export const OrganisationPatch = mergePatchOf(OrganisationInput);
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
 
 export const OrganisationSummary = z.object({
@@ -117,7 +123,8 @@ export const KeyFactInput = z
     unit: z.string().trim().min(1).max(40),
     year: z.number().int().min(1900).max(2100).optional(),
     sourceTitle: z.string().trim().min(2).max(300),
-    sourceUrl: z.url().max(500).optional(),
+    // Shown as a link on public pages: only web addresses, never javascript: or data: URLs.
+    sourceUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
   })
   .strict();
 export type KeyFactInput = z.infer<typeof KeyFactInput>;

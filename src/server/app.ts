@@ -15,6 +15,10 @@ import type { Db } from './db/client';
 import { migrationVersion } from './db/migrate';
 import { authRoutes } from './features/auth/auth.routes';
 import type { AuthService } from './features/auth/auth.service';
+import { contactRoutes } from './features/contacts/contacts.routes';
+import { eventRoutes } from './features/events/event.routes';
+import type { EventService } from './features/events/event.service';
+import type { ContactsService } from './features/contacts/contacts.service';
 import { matchingRoutes } from './features/matching/matching.routes';
 import type { MatchingService } from './features/matching/matching.service';
 import { opportunityRoutes } from './features/opportunities/opportunity.routes';
@@ -36,6 +40,9 @@ export interface AppDeps {
   organisations: OrganisationService;
   opportunities: OpportunityService;
   matching: MatchingService;
+  contacts: ContactsService;
+  /** Optional so callers that predate events still build; the routes are registered when given. */
+  events?: EventService;
   reference: ReferenceData;
   config: {
     bodyLimitBytes: number;
@@ -44,6 +51,8 @@ export interface AppDeps {
     authRateLimitPerMinute: number;
     /** Requests per minute and client to POST /analysis (CPU-bound). Default 120. */
     analysisRateLimitPerMinute?: number;
+    /** Contact requests per minute and client. Default 30. */
+    contactRateLimitPerMinute?: number;
     logLevel: string;
   };
   webDistDir?: string | null;
@@ -118,6 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(opportunityRoutes, { opportunities: deps.opportunities });
       await api.register(referenceRoutes, { reference: deps.reference });
       await api.register(matchingRoutes, { matching: deps.matching, analysisRateLimitPerMinute: config.analysisRateLimitPerMinute ?? 120 });
+      await api.register(contactRoutes, { contacts: deps.contacts, contactRateLimitPerMinute: config.contactRateLimitPerMinute ?? 30 });
+      if (deps.events) await api.register(eventRoutes, { events: deps.events });
     },
     { prefix: '/api/v1' },
   );

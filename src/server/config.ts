@@ -17,6 +17,7 @@ const Env = z.object({
   PONTE_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
   PONTE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PONTE_RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(10),
+  PONTE_CONTACT_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -34,6 +35,8 @@ export interface Config {
   loadDemo: boolean;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
+  /** A contact request pending this many days gets one reminder e-mail. */
+  contactReminderDays: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Secure cookies only when the public address is https. */
   secureCookies: boolean;
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.PONTE_LOAD_DEMO === 'true',
     trustProxy: e.PONTE_TRUST_PROXY === 'true',
     authRateLimitPerMinute: e.PONTE_RATE_LIMIT_AUTH,
+    contactReminderDays: e.PONTE_CONTACT_REMINDER_DAYS,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
   };

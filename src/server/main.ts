@@ -7,6 +7,8 @@ import { createAuthService } from './features/auth/auth.service';
 import { createPasswordHasher } from './features/auth/password';
 import { createOpportunityService } from './features/opportunities/opportunity.service';
 import { createOrganisationService } from './features/organisations/organisation.service';
+import { createContactsService } from './features/contacts/contacts.service';
+import { createEventService } from './features/events/event.service';
 import { loadMatchingResources } from './features/matching/matching-resources';
 import { createMatchingService } from './features/matching/matching.service';
 import { loadReferenceData } from './features/reference/reference-data';
@@ -44,19 +46,32 @@ async function main() {
     log: (line) => console.log(`[matching] ${line}`),
   });
 
-  const app = await buildApp({ db, auth, organisations, opportunities, matching, reference, config });
+  const contacts = createContactsService({ db, mailer, clock, publicUrl: config.publicUrl, reminderDays: config.contactReminderDays });
+  const events = createEventService({ db, clock });
+
+  const app = await buildApp({ db, auth, organisations, opportunities, matching, contacts, events, reference, config });
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Ponte is running at ${config.publicUrl} (database: ${where}, migration ${migration}; ready in ${Math.round(performance.now() - started)} ms)`);
   // After listen: the index builds in the background and never delays the first page.
   matching.start();
+  // Reminders for contact requests left unanswered: checked hourly; one reminder per request.
+  const remind = () =>
+    contacts.remindPending().then(
+      (n) => n && console.log(`[contacts] sent ${n} reminder(s)`),
+      (err: unknown) => console.error(`[contacts] reminders failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  const reminders = setInterval(remind, 60 * 60 * 1000);
+  reminders.unref();
+  void remind();
   const setupLink = await auth.issueSetupToken();
   if (setupLink) {
     console.log(`No administrator yet. Open this one-time link to create one (valid 72 hours):\n  ${setupLink}`);
   }
 
   const shutdown = async () => {
+    clearInterval(reminders);
     await matching.stop();
     await app.close();
     await db.close();

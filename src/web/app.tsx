@@ -5,6 +5,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-
 import { RequireAuth } from './features/auth/require-auth';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignUpPage } from './features/auth/sign-up-page';
+import { InboxPage } from './features/contacts/inbox-page';
 import { HomePage } from './features/home/home-page';
 import { Layout, useTitle } from './features/layout/layout';
 import { EditOpportunityPage, NewOpportunityPage } from './features/opportunities/opportunity-form-page';
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
       { path: '/opportunities/:id/edit', element: signedIn(<EditOpportunityPage />) },
       { path: '/my/organisations', element: signedIn(<MyOrganisationsPage />) },
       { path: '/account', element: signedIn(<AccountPage />) },
+      { path: '/inbox', element: signedIn(<InboxPage />) },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-up', element: <SignUpPage /> },
       { path: '/setup', element: <SignUpPage setup /> },

@@ -1,26 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shotPath, startServer, type RunningServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { journey, shotPath } from './support';
 
 describe('a new member signs up, adds their organisation and publishes an opportunity', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const j = journey('en-GB');
 
   it('shows the opportunity in the list and on the organisation page', async () => {
-    const page = await context.newPage();
+    const page = await j.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const title = 'Knitwear production partner wanted';

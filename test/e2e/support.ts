@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -103,4 +104,31 @@ export function shotPath(name: string): string | null {
   if (!dir) return null;
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+export interface Journey {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+}
+
+/**
+ * Registers the hooks every journey needs — a fresh server, Chromium and one browser context in
+ * `locale` — and returns the object they fill in (read its fields inside tests, not at load time).
+ * `prepare` runs against the started server before the first test, e.g. to publish via the API.
+ */
+export function journey(locale: string, prepare?: (server: RunningServer) => Promise<void>): Journey {
+  const j = {} as Journey;
+  beforeAll(async () => {
+    j.server = await startServer();
+    j.browser = await launchBrowser();
+    j.context = await j.browser.newContext({ baseURL: j.server.url, locale, viewport: { width: 1280, height: 900 } });
+    await prepare?.(j.server);
+  });
+  afterAll(async () => {
+    await j.context?.close();
+    await j.browser?.close();
+    await j.server?.stop();
+  });
+  return j;
 }

@@ -51,7 +51,7 @@ export function createMailer(opts: {
 /** A message in the recipient's language, from the `mail.<template>` keys. */
 export function composeMail(
   locale: Locale,
-  template: 'passwordReset' | 'invitation' | 'welcome',
+  template: 'passwordReset' | 'invitation' | 'welcome' | 'contactReceived' | 'contactAccepted' | 'contactDeclined' | 'contactReminder',
   to: { email: string; name: string },
   params: Record<string, string>,
 ): OutgoingMail {

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { OrganisationInput } from '../../contracts/organisation';
 import type { OpportunityInput } from '../../contracts/opportunity';
 import { TestClient, type TestContext } from './test-context';
@@ -63,4 +65,10 @@ export async function createOrganisation(client: TestClient, overrides: Partial<
   const res = await client.post('/api/v1/organisations', buildOrganisationInput(overrides));
   if (res.statusCode !== 201) throw new Error(`create organisation failed: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; slug: string };
+}
+
+/** The .eml files the outbox mailer wrote to one address, oldest first. */
+export async function readOutbox(dir: string, to: string): Promise<string[]> {
+  const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.eml') && f.includes(to.replace(/[^a-zA-Z0-9@._-]/g, '_')));
+  return Promise.all(files.sort().map((f) => fs.readFile(path.join(dir, f), 'utf8')));
 }

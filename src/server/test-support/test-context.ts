@@ -11,6 +11,8 @@ import { createAuthService } from '../features/auth/auth.service';
 import { createPasswordHasher } from '../features/auth/password';
 import { createOpportunityService } from '../features/opportunities/opportunity.service';
 import { createOrganisationService } from '../features/organisations/organisation.service';
+import { createContactsService } from '../features/contacts/contacts.service';
+import { createEventService } from '../features/events/event.service';
 import { loadMatchingResources } from '../features/matching/matching-resources';
 import { createMatchingService } from '../features/matching/matching.service';
 import type { MatchingResources } from '../domain/matching/text-features';
@@ -65,6 +67,8 @@ export interface TestContext {
     opportunities: ReturnType<typeof createOpportunityService>;
     /** Not started: a test that needs recommendations calls `matching.ready()`. */
     matching: ReturnType<typeof createMatchingService>;
+    contacts: ReturnType<typeof createContactsService>;
+    events: ReturnType<typeof createEventService>;
   };
   close(): Promise<void>;
 }
@@ -87,12 +91,16 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
   const organisations = createOrganisationService({ db, reference, clock });
   const opportunities = createOpportunityService({ db, reference, clock });
   const matching = createMatchingService({ db, clock, loadResources: sharedResources, organisations, opportunities });
+  const contacts = createContactsService({ db, mailer, clock, publicUrl: 'http://ponte.test', reminderDays: 3 });
+  const events = createEventService({ db, clock });
   const app = await buildApp({
     db,
     auth,
     organisations,
     opportunities,
     matching,
+    contacts,
+    events,
     reference,
     webDistDir: null,
     config: {
@@ -109,7 +117,7 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
     app,
     outboxDir,
     now,
-    services: { auth, organisations, opportunities, matching },
+    services: { auth, organisations, opportunities, matching, contacts, events },
     async close() {
       await matching.stop();
       await app.close();

@@ -76,6 +76,7 @@ describe('web message catalogues', () => {
     const contractKeys = [
       'at_least_one_language', 'invalid_country', 'invalid_currency', 'invalid_nace', 'invalid_hs', 'invalid_language',
       'invalid_time_zone', 'budget_max_below_min', 'currency_required', 'ends_before_start', 'quantity_required',
+      'contact_target_required', 'contact_self',
     ];
     for (const locale of ['en', 'it', 'zh'] as const) {
       expect(contractKeys.filter((k) => !flat[locale].get(`fields.${k}`))).toEqual([]);

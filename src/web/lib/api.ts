@@ -37,9 +37,15 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** A body sent as it is (a file's bytes) rather than as JSON. */
+class RawBody {
+  constructor(readonly blob: Blob) {}
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'x-ponte-locale': currentLocale() };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body instanceof RawBody) headers['content-type'] = body.blob.type;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie('ponte_csrf') ?? csrfFromSession;
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -50,7 +56,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body instanceof RawBody ? body.blob : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ type: 'about:blank#network', title: '', status: 0 });
@@ -70,4 +76,7 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** PUT of a file's bytes with its own content type (logo uploads). */
+  putFile: <T>(path: string, file: Blob) => request<T>('PUT', path, new RawBody(file)),
 };

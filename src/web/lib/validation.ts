@@ -23,7 +23,7 @@ function messageOf(issue: z.core.$ZodIssue, t: TFunction): string {
       if (issue.expected === 'number') return t('validation.number');
       break;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { count: Number(issue.minimum) });
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 || issue.input === '' ? t('validation.required') : t('validation.tooShort', { count: Number(issue.minimum) });
       if (issue.origin === 'number') return t('validation.tooSmall', { limit: Number(issue.minimum) });
       break;
     case 'too_big':
@@ -68,4 +68,17 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
   if (errors[path]) return errors[path];
   const nested = Object.keys(errors).find((k) => k.startsWith(`${path}.`));
   return nested ? errors[nested] : undefined;
+}
+
+/**
+ * A problem about a list sent whole, narrowed to the one item a form edits: `facts.2.unit`
+ * becomes `unit`, so the error shows beside that field. Errors about other items are dropped.
+ */
+export function problemForItem(error: unknown, itemPath: string): unknown {
+  if (!(error instanceof ApiError) || !error.problem.errors) return error;
+  const prefix = `${itemPath}.`;
+  const errors = error.problem.errors
+    .filter((e) => e.path === itemPath || e.path.startsWith(prefix))
+    .map((e) => ({ ...e, path: e.path.slice(prefix.length) }));
+  return new ApiError({ ...error.problem, errors });
 }

@@ -35,6 +35,29 @@ export function rolesComplement(a: ValueChainRole, b: ValueChainRole): boolean {
   return a !== b && COMPLEMENTS.has(a < b ? `${a}|${b}` : `${b}|${a}`);
 }
 
+const ROLE_BIT = new Map<ValueChainRole, number>(
+  (['fibre', 'yarn', 'fabric', 'garment', 'brand', 'distribution', 'ecommerce', 'machinery', 'design', 'education', 'research'] as const).map(
+    (r, i) => [r, 1 << i],
+  ),
+);
+
+/** A role set as bits, for the per-candidate check on the hot path. */
+export function roleMask(roles: Iterable<ValueChainRole>): number {
+  let m = 0;
+  for (const r of roles) m |= ROLE_BIT.get(r) ?? 0;
+  return m;
+}
+
+/** The roles that complete any role in `mask`, as bits. */
+export function complementMask(mask: number): number {
+  let out = 0;
+  for (const [a, bitA] of ROLE_BIT) {
+    if (!(mask & bitA)) continue;
+    for (const [b, bitB] of ROLE_BIT) if (rolesComplement(a, b)) out |= bitB;
+  }
+  return out;
+}
+
 /** The role an organisation's kind implies, when it implies one. */
 export const KIND_ROLE: Partial<Record<OrganisationKind, ValueChainRole>> = {
   designer: 'design',

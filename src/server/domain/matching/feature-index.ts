@@ -26,7 +26,7 @@ export interface ScoreOptions {
 }
 
 export const DEFAULT_SCORE_OPTIONS: ScoreOptions = {
-  weights: { concept: 1.0, pivot: 0.5, surface: 1.0 },
+  weights: { concept: 1.0, pivot: 1.0, surface: 1.0 },
   k1: 1.2,
   b: 0.75,
 };
@@ -47,6 +47,17 @@ interface Posting {
 }
 
 const CHANNEL_INDEX: Record<Channel, number> = { concept: 0, pivot: 1, surface: 2 };
+const SURFACE = CHANNEL_INDEX.surface;
+
+export interface PreparedQuery {
+  /** Feature ids known to the index, ascending. */
+  ids: Int32Array;
+  /** Query weight × idf × channel weight, per id. */
+  weights: Float64Array;
+  /** The best score a document could reach for the full query. */
+  max: number;
+  options: ScoreOptions;
+}
 
 export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
@@ -58,6 +69,7 @@ export class FeatureIndex {
   private readonly totalLength = [0, 0, 0];
   private readonly slotOf = new Map<string, number>();
   private dead = 0;
+  private readonly vectors = new Map<number, { ids: Int32Array; w: Float64Array; norm: number }>();
   private scores = new Float64Array(1024);
   private stamp = new Uint32Array(1024);
   private generation = 0;
@@ -82,6 +94,7 @@ export class FeatureIndex {
   /** Adds or replaces a document. Returns its slot (a new one on every call). */
   upsert(key: string, features: ReadonlyMap<string, number>): number {
     this.remove(key);
+    this.vectors.clear();
     const slot = this.keys.length;
     this.keys.push(key);
     this.slotOf.set(key, slot);
@@ -111,7 +124,9 @@ export class FeatureIndex {
       tfs[i] = tf;
       i++;
     }
-    this.docFeatures.push({ ids: ids.subarray(0, i), tfs: tfs.subarray(0, i) });
+    // Sorted by feature id, so a document meets a prepared query or another document by a merge.
+    const order = Array.from({ length: i }, (_, j) => j).sort((a, b) => ids[a]! - ids[b]!);
+    this.docFeatures.push({ ids: Int32Array.from(order, (j) => ids[j]!), tfs: Float32Array.from(order, (j) => tfs[j]!) });
     return slot;
   }
 
@@ -119,6 +134,7 @@ export class FeatureIndex {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return false;
     this.slotOf.delete(key);
+    this.vectors.clear();
     const f = this.docFeatures[slot]!;
     for (let i = 0; i < f.ids.length; i++) {
       const p = this.postings[f.ids[i]!]!;
@@ -153,13 +169,14 @@ export class FeatureIndex {
    * `accept` filters slots before they compete for a place.
    */
   search(
-    query: ReadonlyMap<string, number>,
+    query: ReadonlyMap<string, number> | PreparedQuery,
     limit: number,
     options: ScoreOptions = DEFAULT_SCORE_OPTIONS,
     accept?: (slot: number) => boolean,
   ): SearchHit[] {
     const n = this.slotOf.size;
     if (n === 0 || limit <= 0) return [];
+    const q = query instanceof Map ? this.prepare(query, options) : (query as PreparedQuery);
     this.generation++;
     if (this.generation === 0xffffffff) {
       this.stamp.fill(0);
@@ -169,16 +186,12 @@ export class FeatureIndex {
     const scores = this.scores;
     const stamp = this.stamp;
     const touched: number[] = [];
-    const { k1, b } = options;
+    const { k1, b } = q.options;
     const avg = this.totalLength.map((t) => Math.max(t / n, 1e-9));
-    const channelWeight = [options.weights.concept, options.weights.pivot, options.weights.surface];
-    for (const [feature, qw] of query) {
-      const id = this.featureIds.get(feature);
-      if (id === undefined) continue;
-      const p = this.postings[id]!;
+    for (let qi = 0; qi < q.ids.length; qi++) {
+      const p = this.postings[q.ids[qi]!]!;
       if (p.df === 0) continue;
-      const w = channelWeight[p.channel]! * qw * Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
-      if (w === 0) continue;
+      const w = q.weights[qi]!;
       const lengths = this.lengths[p.channel]!;
       const norm = k1 / avg[p.channel]!;
       const { docs, tfs } = p;
@@ -194,6 +207,125 @@ export class FeatureIndex {
       }
     }
     return this.topK(touched, limit, accept);
+  }
+
+  /**
+   * A query compiled against the index: known features as sorted ids with their weight ×
+   * idf × channel weight folded in, plus the best score any document could reach (every query
+   * feature at unbounded frequency), which normalises relevance to 0..1.
+   */
+  prepare(query: ReadonlyMap<string, number>, options: ScoreOptions = DEFAULT_SCORE_OPTIONS): PreparedQuery {
+    const n = this.slotOf.size;
+    const entries: Array<{ id: number; w: number }> = [];
+    let max = 0;
+    const channelWeight = [options.weights.concept, options.weights.pivot, options.weights.surface];
+    for (const [feature, qw] of query) {
+      const id = this.featureIds.get(feature);
+      const df = id === undefined ? 0 : this.postings[id]!.df;
+      const channel = id === undefined ? CHANNEL_INDEX[channelOf(feature)] : this.postings[id]!.channel;
+      const w = channelWeight[channel]! * qw * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      max += w * (options.k1 + 1);
+      if (id !== undefined && df > 0 && w > 0) entries.push({ id, w });
+    }
+    entries.sort((x, y) => x.id - y.id);
+    return { ids: Int32Array.from(entries, (e) => e.id), weights: Float64Array.from(entries, (e) => e.w), max, options };
+  }
+
+  /**
+   * The same query restricted to its `max` most informative features for the candidate pass,
+   * leaving out features held by more than `maxDfShare` of the documents (and more than 5,000:
+   * their postings are the long ones and their idf is low) as long as `minKept` others remain.
+   */
+  strongest(q: PreparedQuery, max: number, maxDfShare = 1, minKept = 8): PreparedQuery {
+    // Short postings are cheap whatever their share, so small indexes keep every feature.
+    const maxDf = Math.max(maxDfShare * this.slotOf.size, 5000);
+    const order = Array.from(q.ids, (_, i) => i).sort((a, b) => q.weights[b]! - q.weights[a]! || q.ids[a]! - q.ids[b]!);
+    const rare = order.filter((i) => this.postings[q.ids[i]!]!.df <= maxDf);
+    const pick = rare.length >= Math.min(minKept, order.length) ? rare : order;
+    if (pick.length <= max && pick.length === order.length) return q;
+    const kept = pick.slice(0, max).sort((a, b) => q.ids[a]! - q.ids[b]!);
+    return { ids: Int32Array.from(kept, (i) => q.ids[i]!), weights: Float64Array.from(kept, (i) => q.weights[i]!), max: q.max, options: q.options };
+  }
+
+  /** The exact score of one document for a prepared query (a merge of two sorted id lists). */
+  score(q: PreparedQuery, slot: number): number {
+    const f = this.docFeatures[slot];
+    const n = this.slotOf.size;
+    if (!f || n === 0) return 0;
+    const { k1, b } = q.options;
+    let total = 0;
+    for (let i = 0, j = 0; i < q.ids.length && j < f.ids.length; ) {
+      const qi = q.ids[i]!;
+      const dj = f.ids[j]!;
+      if (qi < dj) i++;
+      else if (qi > dj) j++;
+      else {
+        const channel = this.postings[qi]!.channel;
+        const avg = Math.max(this.totalLength[channel]! / n, 1e-9);
+        const tf = f.tfs[j]!;
+        total += (q.weights[i]! * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.lengths[channel]![slot]!) / avg));
+        i++;
+        j++;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Cosine similarity of two documents' tf·idf vectors over the concept and pivot channels (the
+   * language-neutral ones); `a` may also be a feature map that is not in the index.
+   */
+  cosine(a: number | ReadonlyMap<string, number>, b: number): number {
+    const va = typeof a === 'number' ? this.vector(a) : this.vectorOf(a);
+    const vb = this.vector(b);
+    let dot = 0;
+    for (let i = 0, j = 0; i < va.ids.length && j < vb.ids.length; ) {
+      if (va.ids[i]! < vb.ids[j]!) i++;
+      else if (va.ids[i]! > vb.ids[j]!) j++;
+      else dot += va.w[i++]! * vb.w[j++]!;
+    }
+    return va.norm && vb.norm ? dot / (va.norm * vb.norm) : 0;
+  }
+
+  private vector(slot: number): { ids: Int32Array; w: Float64Array; norm: number } {
+    // Between writes idf does not change, so vectors are cached until the next upsert or remove.
+    const cached = this.vectors.get(slot);
+    if (cached) return cached;
+    if (this.vectors.size > 20_000) this.vectors.clear();
+    const v = this.computeVector(slot);
+    this.vectors.set(slot, v);
+    return v;
+  }
+
+  private computeVector(slot: number): { ids: Int32Array; w: Float64Array; norm: number } {
+    const f = this.docFeatures[slot];
+    if (!f) return { ids: new Int32Array(0), w: new Float64Array(0), norm: 0 };
+    const n = this.slotOf.size;
+    const w = new Float64Array(f.ids.length);
+    let norm = 0;
+    for (let i = 0; i < f.ids.length; i++) {
+      const p = this.postings[f.ids[i]!]!;
+      if (p.channel === SURFACE) continue;
+      w[i] = f.tfs[i]! * Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
+      norm += w[i]! * w[i]!;
+    }
+    return { ids: f.ids, w, norm: Math.sqrt(norm) };
+  }
+
+  private vectorOf(features: ReadonlyMap<string, number>): { ids: Int32Array; w: Float64Array; norm: number } {
+    const n = this.slotOf.size;
+    const known: Array<{ id: number; w: number }> = [];
+    let norm = 0;
+    for (const [feature, tf] of features) {
+      if (channelOf(feature) === 'surface') continue;
+      const id = this.featureIds.get(feature);
+      const df = id === undefined ? 0 : this.postings[id]!.df;
+      const w = tf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      norm += w * w;
+      if (id !== undefined) known.push({ id, w });
+    }
+    known.sort((x, y) => x.id - y.id);
+    return { ids: Int32Array.from(known, (k) => k.id), w: Float64Array.from(known, (k) => k.w), norm: Math.sqrt(norm) };
   }
 
   /** The score of one document for a query, channel by channel (for explanations and exhaustive checks). */

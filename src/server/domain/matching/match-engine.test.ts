@@ -106,6 +106,18 @@ describe('MatchEngine', () => {
     expect(keys).not.toContain('opp:knit-request');
   });
 
+  it('ranks by learned weights when they are set: relevance alone here', () => {
+    engine.learned = { bias: 0, logRelevance: 1, complementarity: 0, reciprocity: 0, freshness: 0, responsiveness: 0 };
+    try {
+      const results = engine.recommend(italianRequest, { today: TODAY, now: NOW });
+      const relevances = results.map((r) => r.components.relevance);
+      expect(relevances).toEqual([...relevances].sort((a, b) => b - a));
+      for (const r of results) expect(r.score).toBeCloseTo(r.components.relevance, 9);
+    } finally {
+      engine.learned = null;
+    }
+  });
+
   it('recommends complementary organisations across languages', () => {
     const e = new MatchEngine(res.analysis.taxonomy);
     const spinner = organisationSubject(res, org('spinner', { country: 'IT', texts: ['Filatura di cashmere e lana a Biella: filati pettinati per maglieria.'] }));
@@ -124,5 +136,56 @@ describe('diversify', () => {
     const out = diversify(ranked, 14);
     expect(out.slice(0, 10).filter((r) => r.subject.organisationId === 'a')).toHaveLength(2);
     expect(out).toHaveLength(14);
+  });
+});
+
+describe('the writer\'s concept corrections', () => {
+  const asker = org('it-brand', { country: 'IT' });
+  const mill = org('cn-mill');
+  const tannery = org('cn-tannery');
+  const request = 'Cerchiamo un produttore di maglioni in cashmere.';
+  const offers = () => [
+    opp('knit', mill, 'offer', '我们生产羊绒衫，接受OEM订单。'),
+    opp('leather', tannery, 'offer', '我们是一家制革厂，生产小牛皮革。'),
+  ];
+  const recommend = (query: MatchSubject) => {
+    const engine = new MatchEngine(res.analysis.taxonomy);
+    for (const s of offers()) engine.upsert(s);
+    return engine.recommend(query, { limit: 10, today: TODAY, now: NOW, filters: {} });
+  };
+  const find = (results: ReturnType<typeof recommend>, id: string) => results.find((r) => r.subject.id === id);
+
+  it('a removed concept no longer matches', () => {
+    const before = find(recommend(opp('q', asker, 'request', request)), 'knit');
+    expect(before?.explanation.sharedConcepts).toContain('product.cashmere-sweater');
+    const corrected = opp('q', asker, 'request', request, { conceptsRemoved: ['product.cashmere-sweater'] });
+    expect(corrected.features.has('c:product.cashmere-sweater')).toBe(false);
+    const after = find(recommend(corrected), 'knit');
+    expect(after?.explanation.sharedConcepts ?? []).not.toContain('product.cashmere-sweater');
+    expect(after?.components.relevance ?? 0).toBeLessThan(before!.components.relevance);
+  });
+
+  it('an added concept matches, with its broader concepts', () => {
+    expect(find(recommend(opp('q', asker, 'request', request)), 'leather')).toBeUndefined();
+    const corrected = opp('q', asker, 'request', request, { conceptsAdded: ['material.calfskin'] });
+    expect(corrected.features.get('c:material.calfskin')).toBeGreaterThanOrEqual(1);
+    for (const ancestor of res.analysis.taxonomy.ancestors('material.calfskin')) expect(corrected.features.has(`c:${ancestor}`)).toBe(true);
+    expect(find(recommend(corrected), 'leather')?.explanation.sharedConcepts).toContain('material.calfskin');
+  });
+});
+
+describe('text features on hostile input', () => {
+  it('analyses empty, huge, binary-looking and mixed-script text without failing', async () => {
+    const { textFeatures } = await import('./text-features');
+    expect(textFeatures(res, '').weights.size).toBe(0);
+    const huge = textFeatures(res, 'maglieria in cashmere '.repeat(50_000)); // ~1 MB
+    expect(huge.analysis.truncated).toBe(true);
+    expect([...huge.weights.keys()].some((k) => k.startsWith('c:') && k.includes('cashmere'))).toBe(true);
+    let binary = '';
+    for (let i = 0; i < 20_000; i++) binary += String.fromCharCode((i * 7919) % 0xd7ff);
+    expect(() => textFeatures(res, binary)).not.toThrow();
+    const mixed = textFeatures(res, 'Cashmere 羊绒 cachemire ＯＥＭ 代工 Biella 比耶拉');
+    expect(mixed.weights.get('c:place:biella')).toBeGreaterThan(0);
+    expect([...mixed.weights.keys()].some((k) => k.startsWith('c:') && k.includes('cashmere'))).toBe(true);
   });
 });

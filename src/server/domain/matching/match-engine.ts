@@ -24,8 +24,9 @@
 import type { OpportunityType } from '../../../contracts/opportunity';
 import type { OrganisationKind } from '../../../contracts/organisation';
 import type { TaxonomyIndex, ValueChainRole } from '../analysis/taxonomy/taxonomy';
-import { complementaryRoles, directionFit, KIND_ROLE, typeAffinity } from './complementarity';
+import { complementaryRoles, complementMask, directionFit, KIND_ROLE, roleMask, typeAffinity } from './complementarity';
 import { DEFAULT_SCORE_OPTIONS, FeatureIndex, type ScoreOptions } from './feature-index';
+import { learnedLogScore, type LearnedWeights } from './learning';
 import { CHANNEL_PREFIX, channelOf } from './text-features';
 
 export type SubjectKind = 'organisation' | 'opportunity';
@@ -93,7 +94,7 @@ export interface MatchExplanation {
 
 export interface MatchResult {
   key: string;
-  subject: MatchSubject;
+  subject: StoredSubject;
   score: number;
   components: MatchComponents;
   explanation: MatchExplanation;
@@ -108,23 +109,37 @@ export interface RecommendOptions {
   now: number;
   /** Candidates reranked after the text pass (default 400). */
   pool?: number;
+  /** Query features used to find candidates on the fast path (default 24). */
+  candidateFeatures?: number;
   /** Score every candidate instead of the fast path (for measuring the fast path). */
   exhaustive?: boolean;
 }
 
 const FRESHNESS_HALF_LIFE_DAYS = 120;
+const RECIPROCITY_BOOST = 0.25;
+/** Features in more than this share of documents do not find candidates (they still score them). */
+const CANDIDATE_MAX_DF_SHARE = 0.02;
 const RECIPROCITY_FULL_AT = 0.15;
 const DIVERSITY_WINDOW = 10;
 const DIVERSITY_PER_ORG = 2;
 
+const byScore = (a: { score: number; key: string }, b: { score: number; key: string }) => b.score - a.score || (a.key < b.key ? -1 : 1);
+
 /** The largest ratio by which boosts can lift one candidate over another (see header). */
 export const MAX_BOOST_RATIO = (1 * 1.25 * 1 * 1) / (0.6 * 0.9 * 0.95);
 
+/** A subject as the engine keeps it: its features live only in the index (typed arrays). */
+type StoredSubject = Omit<MatchSubject, 'features'>;
+
 export class MatchEngine {
   readonly index = new FeatureIndex();
-  private readonly subjects = new Map<string, MatchSubject>();
+  private readonly subjects = new Map<string, StoredSubject>();
   private readonly byOrganisation = new Map<string, Set<string>>();
   private readonly roles = new Map<string, Set<ValueChainRole>>();
+  private readonly masks = new Map<string, number>();
+
+  /** Weights learned from use (learning.ts); null keeps the hand-set boosts of the header. */
+  learned: LearnedWeights | null = null;
 
   constructor(
     private readonly taxonomy: TaxonomyIndex,
@@ -135,15 +150,20 @@ export class MatchEngine {
     return this.subjects.size;
   }
 
+  /** A stored subject with its features, e.g. to use it as a query. */
   get(key: string): MatchSubject | undefined {
-    return this.subjects.get(key);
+    const s = this.subjects.get(key);
+    return s && { ...s, features: this.featuresOf(key) };
   }
 
   upsert(subject: MatchSubject): void {
     this.remove(subject.key);
-    this.subjects.set(subject.key, subject);
-    this.index.upsert(subject.key, subject.features);
-    this.roles.set(subject.key, this.rolesOf(subject));
+    const { features, ...stored } = subject;
+    this.subjects.set(subject.key, stored);
+    this.index.upsert(subject.key, features);
+    const roles = this.rolesOf(subject);
+    this.roles.set(subject.key, roles);
+    this.masks.set(subject.key, roleMask(roles));
     let keys = this.byOrganisation.get(subject.organisationId);
     if (!keys) this.byOrganisation.set(subject.organisationId, (keys = new Set()));
     keys.add(subject.key);
@@ -154,15 +174,21 @@ export class MatchEngine {
     if (!old) return;
     this.subjects.delete(key);
     this.roles.delete(key);
+    this.masks.delete(key);
     this.index.remove(key);
     const keys = this.byOrganisation.get(old.organisationId);
     keys?.delete(key);
     if (keys?.size === 0) this.byOrganisation.delete(old.organisationId);
   }
 
-  /** Subjects of one organisation (its profile and its opportunities). */
-  ofOrganisation(organisationId: string): MatchSubject[] {
+  /** Subjects of one organisation (its profile and its opportunities), without features. */
+  ofOrganisation(organisationId: string): StoredSubject[] {
     return [...(this.byOrganisation.get(organisationId) ?? [])].map((k) => this.subjects.get(k)!);
+  }
+
+  private featuresOf(key: string): Map<string, number> {
+    const slot = this.index.slot(key);
+    return slot === undefined ? new Map() : this.index.features(slot);
   }
 
   recommend(query: MatchSubject, options: RecommendOptions): MatchResult[] {
@@ -171,37 +197,48 @@ export class MatchEngine {
       const s = this.subjects.get(key);
       return s !== undefined && this.passes(query, s, options);
     };
-    const maxScore = this.maxScore(query.features);
-    if (maxScore === 0) return [];
+    const prepared = this.index.prepare(query.features, this.scoring);
+    if (prepared.max === 0) return [];
     let candidates: Array<{ key: string; score: number }>;
     if (options.exhaustive) {
       candidates = [];
       for (const slot of this.index.liveSlots()) {
         const key = this.index.keyAt(slot)!;
         if (!accept(key)) continue;
-        const score = this.index.scoreBreakdown(query.features, slot, this.scoring).total;
+        const score = this.index.score(prepared, slot);
         if (score > 0) candidates.push({ key, score });
       }
     } else {
+      // Candidates from the query's strongest features, then the exact score on all of them.
       const pool = Math.max(options.pool ?? 400, limit * 4);
-      candidates = this.index.search(query.features, pool, this.scoring, (slot) => accept(this.index.keyAt(slot)!));
+      const strongest = this.index.strongest(prepared, options.candidateFeatures ?? 24, CANDIDATE_MAX_DF_SHARE);
+      candidates = this.index
+        .search(strongest, pool, this.scoring, (slot) => accept(this.index.keyAt(slot)!))
+        .map((h) => ({ key: h.key, score: this.index.score(prepared, h.slot) }));
     }
-    const ranked = candidates
-      .map((c) => this.rerank(query, c.key, c.score / maxScore, options))
-      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    // Every boost but reciprocity first; reciprocity (the costly one, and at most ×1.25) only
+    // for candidates that could still reach the `keep` best with it. Exact for those `keep`.
+    const keep = limit * 3;
+    const complements = complementMask(roleMask(this.roles.get(query.key) ?? this.rolesOf(query)));
+    const partial = candidates
+      .map((c) => this.rerank(query, c.key, c.score / prepared.max, options, complements))
+      .sort(byScore);
+    const ranked: Array<Omit<MatchResult, 'explanation'>> = [];
+    const reciprocityFactor = (q: number) => (this.learned ? Math.exp(this.learned.reciprocity * q) : 1 + RECIPROCITY_BOOST * q);
+    const maxFactor = Math.max(reciprocityFactor(0), reciprocityFactor(1));
+    for (const r of partial) {
+      if (ranked.length >= keep) {
+        ranked.sort(byScore);
+        if (r.score * maxFactor < ranked[keep - 1]!.score) break;
+      }
+      const reciprocity = this.reciprocity(query, r.subject);
+      ranked.push({ ...r, score: r.score * reciprocityFactor(reciprocity), components: { ...r.components, reciprocity } });
+    }
+    ranked.sort(byScore);
     return diversify(ranked, limit).map((r) => ({ ...r, explanation: this.explain(query, r.subject) }));
   }
 
-  /** The score a document holding every query feature with unbounded frequency would reach. */
-  private maxScore(features: ReadonlyMap<string, number>): number {
-    let max = 0;
-    for (const [f, qw] of features) {
-      max += this.scoring.weights[channelOf(f)] * qw * this.index.idf(f) * (this.scoring.k1 + 1);
-    }
-    return max;
-  }
-
-  private passes(q: MatchSubject, s: MatchSubject, o: RecommendOptions): boolean {
+  private passes(q: MatchSubject, s: StoredSubject, o: RecommendOptions): boolean {
     if (s.organisationId === q.organisationId || !s.open) return false;
     if (s.expiresOn !== null && s.expiresOn < o.today) return false;
     const f = o.filters;
@@ -223,25 +260,36 @@ export class MatchEngine {
     return true;
   }
 
-  private rerank(query: MatchSubject, key: string, relevance: number, o: RecommendOptions): Omit<MatchResult, 'explanation'> {
+  /** The score with every boost except reciprocity (reported as 0 until computed). */
+  private rerank(
+    query: MatchSubject,
+    key: string,
+    relevance: number,
+    o: RecommendOptions,
+    complements: number,
+  ): Omit<MatchResult, 'explanation'> {
     const s = this.subjects.get(key)!;
-    const complementarity = this.complementarity(query, s);
-    const reciprocity = this.reciprocity(query, s);
+    const complementarity = this.complementarity(query, s, complements);
+    const reciprocity = 0;
     const ageDays = Math.max(0, (o.now - s.updatedAt) / 86_400_000);
     const freshness = Math.pow(0.5, ageDays / FRESHNESS_HALF_LIFE_DAYS);
     const responsiveness = s.responsiveness ?? 0.5;
+    const components = { relevance, complementarity, reciprocity, freshness, responsiveness };
+    if (this.learned) {
+      // Learned weights keep the log-linear shape; relevance 0 still scores 0.
+      const score = relevance > 0 ? Math.exp(learnedLogScore(this.learned, components)) : 0;
+      return { key, subject: s, score, components };
+    }
     const score =
       relevance *
       (0.6 + 0.4 * complementarity) *
-      (1 + 0.25 * reciprocity) *
       (0.9 + 0.1 * freshness) *
       (0.95 + 0.05 * responsiveness);
     return { key, subject: s, score, components: { relevance, complementarity, reciprocity, freshness, responsiveness } };
   }
 
-  private complementarity(q: MatchSubject, s: MatchSubject): number {
-    const roles = complementaryRoles(this.roles.get(q.key) ?? this.rolesOf(q), this.roles.get(s.key)!);
-    const roleFit = roles.length > 0 ? 1 : 0.5;
+  private complementarity(q: MatchSubject, s: StoredSubject, complements: number): number {
+    const roleFit = complements & this.masks.get(s.key)! ? 1 : 0.5;
     if (q.kind === 'opportunity' && s.kind === 'opportunity' && q.type && s.type) {
       return 0.5 * directionFit(q.direction, s.direction) + 0.3 * typeAffinity(q.type, s.type) + 0.2 * roleFit;
     }
@@ -255,12 +303,21 @@ export class MatchEngine {
    * requests and the asker's offers (and, for organisations, the other way round too), as a
    * similarity of their feature vectors; 1 from RECIPROCITY_FULL_AT up.
    */
-  private reciprocity(q: MatchSubject, s: MatchSubject): number {
+  private reciprocity(q: MatchSubject, s: StoredSubject): number {
     const mine = this.ofOrganisation(q.organisationId);
     const theirs = this.ofOrganisation(s.organisationId);
-    const best = (wants: MatchSubject[], has: MatchSubject[]) => {
+    // The asker may be a draft outside the index: it then takes part by its feature map.
+    const similarity = (x: StoredSubject, y: StoredSubject) => {
+      const sx = this.index.slot(x.key);
+      const sy = this.index.slot(y.key);
+      if (sx !== undefined && sy !== undefined) return this.index.cosine(sx, sy);
+      if (sy !== undefined && x.key === q.key) return this.index.cosine(q.features, sy);
+      if (sx !== undefined && y.key === q.key) return this.index.cosine(q.features, sx);
+      return 0;
+    };
+    const best = (wants: StoredSubject[], has: StoredSubject[]) => {
       let top = 0;
-      for (const w of wants) for (const h of has) top = Math.max(top, this.similarity(w.features, h.features));
+      for (const w of wants) for (const h of has) top = Math.max(top, similarity(w, h));
       return top;
     };
     const myOffers = mine.filter((m) => m.direction === 'offer');
@@ -271,26 +328,6 @@ export class MatchEngine {
     const theyWantMine = best(theirRequests, myOffers.length ? myOffers : q.direction === 'offer' ? [q] : []);
     const iWantTheirs = q.kind === 'organisation' ? best(myRequests, theirOffers) : 1;
     return Math.min(1, Math.min(theyWantMine, iWantTheirs) / RECIPROCITY_FULL_AT);
-  }
-
-  /** Cosine similarity of idf-weighted feature vectors, concept and pivot channels only. */
-  private similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [f, w] of a) {
-      if (f.startsWith(CHANNEL_PREFIX.surface)) continue;
-      const x = w * this.index.idf(f);
-      na += x * x;
-      const v = b.get(f);
-      if (v) dot += x * v * this.index.idf(f);
-    }
-    for (const [f, w] of b) {
-      if (f.startsWith(CHANNEL_PREFIX.surface)) continue;
-      const y = w * this.index.idf(f);
-      nb += y * y;
-    }
-    return na && nb ? dot / Math.sqrt(na * nb) : 0;
   }
 
   private rolesOf(s: MatchSubject): Set<ValueChainRole> {
@@ -307,15 +344,16 @@ export class MatchEngine {
     return roles;
   }
 
-  private explain(q: MatchSubject, s: MatchSubject): MatchExplanation {
+  private explain(q: MatchSubject, s: StoredSubject): MatchExplanation {
     const slot = this.index.slot(s.key)!;
     const breakdown = this.index.scoreBreakdown(q.features, slot, this.scoring);
+    const theirs = this.index.features(slot);
     const strip = (f: string) => f.slice(2);
     const shared = (channel: 'concept' | 'pivot' | 'surface', n: number) =>
       breakdown.features.filter((x) => channelOf(x.feature) === channel).slice(0, n).map((x) => strip(x.feature));
     const sharedConcepts = shared('concept', 6).filter((id) => this.taxonomy.get(id));
     const missingConcepts = [...q.features]
-      .filter(([f, w]) => f.startsWith(CHANNEL_PREFIX.concept) && w >= 0.5 && !s.features.has(f))
+      .filter(([f, w]) => f.startsWith(CHANNEL_PREFIX.concept) && w >= 0.5 && !theirs.has(f))
       .sort((a, b) => b[1] - a[1])
       .map(([f]) => strip(f))
       .filter((id) => this.taxonomy.get(id))
@@ -337,7 +375,7 @@ export class MatchEngine {
  * Best first, with at most DIVERSITY_PER_ORG results from one organisation in the top ten; the
  * results held back keep their score order after the window.
  */
-export function diversify<T extends { subject: MatchSubject; score: number }>(ranked: readonly T[], limit: number): T[] {
+export function diversify<T extends { subject: { organisationId: string }; score: number }>(ranked: readonly T[], limit: number): T[] {
   const top: T[] = [];
   const rest: T[] = [];
   const perOrg = new Map<string, number>();

@@ -6,7 +6,7 @@
 import type { OpportunityType } from '../../../contracts/opportunity';
 import type { OrganisationKind } from '../../../contracts/organisation';
 import type { MatchSubject } from './match-engine';
-import { CHANNEL_PREFIX, textFeatures, type MatchingResources, type TextFeatures } from './text-features';
+import { ANCESTOR_DECAY, CHANNEL_PREFIX, textFeatures, type MatchingResources, type TextFeatures } from './text-features';
 
 export interface OrganisationFacts {
   id: string;
@@ -36,6 +36,9 @@ export interface OpportunityFacts {
   status: string;
   expiresOn: string | null;
   updatedAt: number;
+  /** The writer's corrections to what the analysis read: taxonomy concept ids to add or ignore. */
+  conceptsAdded?: readonly string[];
+  conceptsRemoved?: readonly string[];
 }
 
 /** NACE "13.91" → nace:13.91, nace:13.9, nace:13; HS "611011" → hs:611011, hs:6110, hs:61. */
@@ -60,6 +63,31 @@ function combine(text: TextFeatures, codes: Map<string, number>): Map<string, nu
   const out = new Map(text.weights);
   for (const [k, w] of codes) out.set(k, (out.get(k) ?? 0) + w);
   return out;
+}
+
+/**
+ * Applies the writer's corrections: an added concept counts as if the text named it once (its
+ * ancestors at half the weight per level, as in text-features.ts); a removed one is dropped, so
+ * a misreading ("cashmere" the colour, not the fibre) no longer finds counterparts.
+ */
+function correctConcepts(
+  res: MatchingResources,
+  features: Map<string, number>,
+  added: readonly string[],
+  removed: readonly string[],
+): Map<string, number> {
+  const key = (id: string) => CHANNEL_PREFIX.concept + id;
+  for (const id of added) {
+    if (!res.analysis.taxonomy.get(id)) continue;
+    features.set(key(id), (features.get(key(id)) ?? 0) + 1);
+    let w = 1;
+    for (const ancestor of res.analysis.taxonomy.ancestors(id)) {
+      w *= ANCESTOR_DECAY;
+      features.set(key(ancestor), (features.get(key(ancestor)) ?? 0) + w);
+    }
+  }
+  for (const id of removed) features.delete(key(id));
+  return features;
 }
 
 const joinTexts = (texts: ReadonlyArray<string | null | undefined>) => texts.filter((t): t is string => !!t?.trim()).join('\n');
@@ -109,24 +137,27 @@ export function opportunitySubject(res: MatchingResources, p: OpportunityFacts):
     open: p.status === 'open' && o.listed,
     expiresOn: p.expiresOn,
     updatedAt: p.updatedAt,
-    features: combine(text, codeFeatures(p.sectors, p.products)),
+    features: correctConcepts(res, combine(text, codeFeatures(p.sectors, p.products)), p.conceptsAdded ?? [], p.conceptsRemoved ?? []),
   };
 }
 
-/** A subject for free text typed by someone (no organisation, no constraints). */
-export function textSubject(res: MatchingResources, text: string, direction: 'offer' | 'request' | null = null): MatchSubject {
+/**
+ * A subject for a bare text (a typed query, or a document of an evaluation corpus): its own
+ * organisation, no constraints; direction and type as the analysis reads them.
+ */
+export function textSubject(res: MatchingResources, text: string, id = 'query'): MatchSubject {
   const f = textFeatures(res, text);
   return {
-    key: 'query:',
+    key: `text:${id}`,
     kind: 'opportunity',
-    id: '',
-    organisationId: '',
+    id,
+    organisationId: `text:${id}`,
     orgKind: 'company',
     country: '',
     region: null,
     sizeBand: null,
     certifications: [],
-    direction: direction ?? f.analysis.direction,
+    direction: f.analysis.direction,
     type: f.analysis.types[0]?.type ?? null,
     requiredCertifications: [],
     open: true,

@@ -16,6 +16,7 @@
 import type { Locale } from '../../../contracts/common';
 import { analyseText, type AnalysisResources, type TextAnalysis } from '../analysis/analyse-text';
 import type { Lexicon } from '../analysis/lexicon/lexicon';
+import { lexiconKey } from '../analysis/lexicon/lexicon-key';
 import { expandToPivots } from '../analysis/lexicon/pivot-expansion';
 import { tokenise, type Token } from '../analysis/tokenise';
 
@@ -24,6 +25,12 @@ export interface MatchingResources {
   /** The general lexicon; null runs on the taxonomy and surface words alone. */
   lexicon: Lexicon | null;
 }
+
+/**
+ * Bumped whenever feature extraction changes, so stored or cached features (bench:match's cache)
+ * are never mistaken for current ones.
+ */
+export const FEATURES_VERSION = 2;
 
 export type Channel = 'concept' | 'pivot' | 'surface';
 export const CHANNELS: readonly Channel[] = ['concept', 'pivot', 'surface'];
@@ -42,7 +49,20 @@ export interface TextFeatures {
 }
 
 /** Weight an ancestor concept gets relative to the concept below it. */
-const ANCESTOR_DECAY = 0.5;
+export const ANCESTOR_DECAY = 0.5;
+/** Snowball stems of nationality adjectives → the country's place id. */
+const DEMONYMS: Record<'it' | 'en', Record<string, string>> = {
+  it: { cines: 'china', ital: 'italy', italian: 'italy' },
+  en: { chines: 'china', italian: 'italy' },
+};
+const DEMONYM_WEIGHT = 0.5;
+/** Weight a place's parent (province, region, country) gets relative to the place. */
+const PLACE_DECAY = 0.6;
+/**
+ * Pivots lighter than this are dropped: they come from words with ten or more senses, carry
+ * almost no mass each, and were two thirds of a text's features — noise that slows every query.
+ */
+export const PIVOT_MIN_WEIGHT = 0.1;
 
 /** Surface terms of a token list: what both Ponte's surface channel and the BM25 baseline index. */
 export function surfaceTerms(tokens: readonly Token[]): string[] {
@@ -55,7 +75,25 @@ export function surfaceTerms(tokens: readonly Token[]): string[] {
   return out;
 }
 
-export function textFeatures(res: MatchingResources, text: string): TextFeatures {
+export interface FeatureOptions {
+  /**
+   * Which words enter the surface channel: 'unexplained' (default) only those that neither a
+   * concept nor the lexicon understood — names, codes, brands, jargon — since the others are
+   * already in the language-neutral channels, and counting them twice would favour documents in
+   * the query's own language over equally good ones in another; 'all' every word.
+   */
+  surface?: 'unexplained' | 'all';
+  /** With 'unexplained', the weight the other (understood) words keep; default EXPLAINED_SURFACE_WEIGHT. */
+  explainedWeight?: number;
+}
+
+/**
+ * Understood words keep a little surface weight: two texts in one language that use the very
+ * same word should still beat a paraphrase, as BM25 would have it.
+ */
+export const EXPLAINED_SURFACE_WEIGHT = 0.25;
+
+export function textFeatures(res: MatchingResources, text: string, options: FeatureOptions = {}): TextFeatures {
   const tokens = tokenise(text);
   const analysis = analyseText(res.analysis, text, tokens);
   const weights = new Map<string, number>();
@@ -73,15 +111,44 @@ export function textFeatures(res: MatchingResources, text: string): TextFeatures
     }
   }
 
+  // Places are language-neutral too: 比耶拉, Biella and "the Biella district" are one id, and a
+  // town also speaks for its province, region and country ("an Italian mill" meets a mill in Biella).
+  for (const place of analysis.places) {
+    let w = place.confidence === 'low' ? 0.5 : 1;
+    for (let id: string | null = place.id; id; id = res.analysis.places.byId.get(id)?.parent ?? null) {
+      add(`${CHANNEL_PREFIX.concept}place:${id}`, w);
+      w *= PLACE_DECAY;
+    }
+  }
+
+  // A nationality adjective names a country too: "un fornitore cinese" is a supplier in China.
+  for (const t of tokens) {
+    const country = t.kind === 'word' && t.lang !== 'zh' ? DEMONYMS[t.lang][t.stem] : undefined;
+    if (country) add(`${CHANNEL_PREFIX.concept}place:${country}`, DEMONYM_WEIGHT);
+  }
+
+  const unexplained = new Set<string>();
   if (res.lexicon) {
     // The lexicon is keyed per language, so expand each run of same-language tokens on its own.
     for (const run of languageRuns(tokens)) {
       const expansion = expandToPivots(res.lexicon, run.lang, run.tokens.map((t) => t.norm));
       for (const p of expansion.pivots) add(CHANNEL_PREFIX.pivot + p.term, p.weight);
+      for (const word of expansion.unmatched) unexplained.add(`${run.lang}:${word}`);
     }
+    for (const [key, w] of weights) if (key.startsWith(CHANNEL_PREFIX.pivot) && w < PIVOT_MIN_WEIGHT) weights.delete(key);
   }
 
-  for (const term of surfaceTerms(tokens)) add(CHANNEL_PREFIX.surface + term, 1);
+  const everyWord = options.surface === 'all' || !res.lexicon;
+  const explainedWeight = options.explainedWeight ?? EXPLAINED_SURFACE_WEIGHT;
+  const inConcept = (t: Token) => analysis.concepts.some((c) => t.start >= c.start && t.end <= c.end);
+  const isUnexplained = (t: Token) =>
+    !inConcept(t) && lexiconKey(t.norm, t.lang).split(' ').some((w) => unexplained.has(`${t.lang}:${w}`));
+  for (const t of tokens) {
+    const [term] = surfaceTerms([t]);
+    if (term === undefined) continue;
+    const w = everyWord || isUnexplained(t) ? 1 : explainedWeight;
+    if (w > 0) add(CHANNEL_PREFIX.surface + term, w);
+  }
   return { weights, analysis };
 }
 

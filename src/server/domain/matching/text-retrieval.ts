@@ -5,8 +5,10 @@
  */
 import { tokenise } from '../analysis/tokenise';
 import { buildBm25, searchBm25 } from '../retrieval/bm25';
-import { DEFAULT_SCORE_OPTIONS, FeatureIndex, type ScoreOptions } from './feature-index';
-import { surfaceTerms, textFeatures, type MatchingResources } from './text-features';
+import { DEFAULT_SCORE_OPTIONS, type ScoreOptions } from './feature-index';
+import { MatchEngine } from './match-engine';
+import { textSubject } from './subjects';
+import { surfaceTerms, type MatchingResources } from './text-features';
 
 export interface IdText {
   id: string;
@@ -34,11 +36,12 @@ export function rankCorpus(
 ): RetrievalRuns {
   const depth = options.depth ?? 100;
   const t0 = performance.now();
-  const index = new FeatureIndex();
+  // The production engine ranks: text relevance with the two-sided boosts (an offer meets a
+  // request), each document standing for its own organisation.
+  const engine = new MatchEngine(res.analysis.taxonomy, options.score ?? DEFAULT_SCORE_OPTIONS);
   const bm25Docs: Array<{ id: string; terms: string[] }> = [];
   corpus.forEach((doc, i) => {
-    const features = textFeatures(res, doc.text);
-    index.upsert(doc.id, features.weights);
+    engine.upsert(textSubject(res, doc.text, doc.id));
     bm25Docs.push({ id: doc.id, terms: surfaceTerms(tokenise(doc.text)) });
     if (options.progress && (i + 1) % 200 === 0) options.progress(i + 1, corpus.length);
   });
@@ -46,8 +49,9 @@ export function rankCorpus(
   const t1 = performance.now();
   const runs: RetrievalRuns = { ponte: new Map(), bm25: new Map(), timings: { analyseSeconds: (t1 - t0) / 1000, rankSeconds: 0 } };
   for (const q of queries) {
-    const features = textFeatures(res, q.text);
-    runs.ponte.set(q.id, index.search(features.weights, depth, options.score ?? DEFAULT_SCORE_OPTIONS).map((h) => h.key));
+    const query = textSubject(res, q.text, `query:${q.id}`);
+    const results = engine.recommend(query, { limit: depth, today: '0000-01-01', now: 0, pool: depth * 4 });
+    runs.ponte.set(q.id, results.map((r) => r.subject.id));
     runs.bm25.set(q.id, searchBm25(bm25, surfaceTerms(tokenise(q.text)), depth).map((h) => h.id));
   }
   runs.timings.rankSeconds = (performance.now() - t1) / 1000;

@@ -1,13 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
-import { createOrganisation, signedUpClient } from '../../test-support/factories';
-
-async function readOutbox(dir: string, to: string): Promise<string[]> {
-  const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.eml') && f.includes(to.replace(/[^a-zA-Z0-9@._-]/g, '_')));
-  return Promise.all(files.sort().map((f) => fs.readFile(path.join(dir, f), 'utf8')));
-}
+import { createOrganisation, readOutbox, signedUpClient } from '../../test-support/factories';
 
 /** Pulls a token out of a quoted-printable or plain e-mail body. */
 function tokenFrom(eml: string, route: string): string {

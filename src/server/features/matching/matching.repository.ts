@@ -29,6 +29,8 @@ export interface MatchOpportunityRow {
   required_certifications: string[];
   status: string;
   expires_on: string | null;
+  concepts_added: string[];
+  concepts_removed: string[];
   updated_at: Date;
 }
 
@@ -41,7 +43,8 @@ const ORG_SELECT = `select id, kind, country, region,
   sectors, legal_name, names, description, listed, updated_at from organisations`;
 
 const OPP_SELECT = `select id, organisation_id, direction, type, title, description, sectors, products,
-  required_certifications, status, to_char(expires_on, 'YYYY-MM-DD') as expires_on, updated_at
+  required_certifications, status, to_char(expires_on, 'YYYY-MM-DD') as expires_on, concepts_added,
+  concepts_removed, updated_at
   from opportunities`;
 
 export function createMatchingRepository(db: Queryable) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common';
-import { AnalysisRequest, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
+import { AnalysisRequest, ConceptList, ConceptQuery, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
 import type { MatchingService } from './matching.service';
 
 export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; analysisRateLimitPerMinute: number }> = async (
@@ -39,6 +39,15 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; 
     },
     config: { rateLimit: { max: analysisRateLimitPerMinute, timeWindow: '1 minute' } },
   }, async (request) => matching.understand(request.body.text, request.locale));
+
+  app.get('/concepts', {
+    schema: {
+      tags,
+      summary: 'Taxonomy concepts whose label in any language matches q (or the concepts named by id), labelled in the reader\'s language',
+      querystring: ConceptQuery,
+      response: { 200: ConceptList },
+    },
+  }, async (request) => matching.concepts(request.query, request.locale));
 
   app.get('/matching/status', {
     schema: { tags, summary: 'Matching index: build progress and active layers', response: { 200: MatchIndexStatus } },

@@ -9,6 +9,8 @@
  */
 import type { Locale } from '../../../contracts/common';
 import type {
+  ConceptList,
+  ConceptQuery,
   ConceptRef,
   MatchIndexStatus,
   MatchItem,
@@ -20,6 +22,7 @@ import type { OpportunityType } from '../../../contracts/opportunity';
 import type { OrganisationKind } from '../../../contracts/organisation';
 import type { Db } from '../../db/client';
 import { analyseText } from '../../domain/analysis/analyse-text';
+import { searchConcepts } from '../../domain/analysis/taxonomy/search-concepts';
 import type { TaxonomyIndex } from '../../domain/analysis/taxonomy/taxonomy';
 import { MatchEngine, type MatchResult, type MatchSubject } from '../../domain/matching/match-engine';
 import { opportunitySubject, organisationSubject, type OrganisationFacts } from '../../domain/matching/subjects';
@@ -96,6 +99,8 @@ export function createMatchingService(deps: MatchingDeps) {
       status: r.status,
       expiresOn: r.expires_on,
       updatedAt: r.updated_at.getTime(),
+      conceptsAdded: r.concepts_added,
+      conceptsRemoved: r.concepts_removed,
     });
   }
 
@@ -307,6 +312,13 @@ export function createMatchingService(deps: MatchingDeps) {
     understand(text: string, locale: Locale): TextUnderstanding {
       const resources = res ?? (res = deps.loadResources());
       return understand(resources, text, locale);
+    },
+
+    /** Taxonomy concepts by label in any language, or by id; labelled in the reader's language. */
+    concepts(q: ConceptQuery, locale: Locale): ConceptList {
+      const taxonomy = (res ?? (res = deps.loadResources())).analysis.taxonomy;
+      const ids = q.id ?? searchConcepts(taxonomy, q.q ?? '', q.limit).map((c) => c.id);
+      return { items: ids.slice(0, q.limit).map((id) => conceptRef(taxonomy, id, locale)).filter((c): c is ConceptRef => c !== null) };
     },
   };
 }

@@ -81,6 +81,42 @@ describe.each(DB_KINDS)('opportunities on %s', (kind) => {
     expect(good.json()).toMatchObject({ budgetMin: 9000, budgetMax: 12000, budgetCurrency: 'EUR' });
   });
 
+  it('clears optional fields sent as null and keeps the status a patch leaves out', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client);
+    const created = (await client.post('/api/v1/opportunities', buildOpportunityInput(org.id, {
+      status: 'open', budgetMin: 100, budgetMax: 5000, budgetCurrency: 'EUR', minOrderQuantity: 500, minOrderUnit: 'pieces',
+      expiresOn: '2026-12-31',
+    }))).json();
+    const res = await client.patch(`/api/v1/opportunities/${created.id}`, {
+      budgetMin: null, budgetMax: null, budgetCurrency: null, minOrderQuantity: null, minOrderUnit: null, expiresOn: null,
+      description: { en: null },
+    });
+    expect(res.statusCode).toBe(200);
+    const stored = (await client.get(`/api/v1/opportunities/${created.id}`)).json();
+    expect(stored).toMatchObject({
+      status: 'open', budgetMin: null, budgetMax: null, budgetCurrency: null, minOrderQuantity: null, minOrderUnit: null, expiresOn: null,
+    });
+    expect(stored.description).toEqual({ it: 'Produzione OEM di maglioni in cachemire.' });
+  });
+
+  it('refuses to null a required field or the last language of a title, with the field path', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client);
+    const created = (await client.post('/api/v1/opportunities', buildOpportunityInput(org.id))).json();
+    const type = await client.patch(`/api/v1/opportunities/${created.id}`, { type: null });
+    expect(type.statusCode).toBe(400);
+    expect(type.json().errors[0].path).toBe('type');
+    const title = await client.patch(`/api/v1/opportunities/${created.id}`, { title: { it: null, en: null } });
+    expect(title.statusCode).toBe(400);
+    expect(title.json().errors).toEqual([expect.objectContaining({ path: 'title', code: 'at_least_one_language' })]);
+    // A budget left without its currency breaks the merged result's rules, not the patch's.
+    await client.patch(`/api/v1/opportunities/${created.id}`, { budgetMin: 10, budgetCurrency: 'EUR' });
+    const currency = await client.patch(`/api/v1/opportunities/${created.id}`, { budgetCurrency: null });
+    expect(currency.statusCode).toBe(400);
+    expect(currency.json().errors[0]).toMatchObject({ path: 'budgetCurrency', code: 'currency_required' });
+  });
+
   it('rejects a budget range the database cannot hold even when the service is bypassed', async () => {
     const { client } = await signedUpClient(ctx);
     const org = await createOrganisation(client);

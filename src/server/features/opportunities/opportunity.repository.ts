@@ -23,6 +23,8 @@ export interface OpportunityRow {
   status: string;
   effective_status: string;
   expires_on: string | null;
+  concepts_added: string[];
+  concepts_removed: string[];
   is_example: boolean;
   is_synthetic: boolean;
   external_ref: string | null;
@@ -55,6 +57,8 @@ export interface OpportunityWrite {
   ends_on: string | null;
   status: string;
   expires_on: string | null;
+  concepts_added: string[];
+  concepts_removed: string[];
   is_example: boolean;
   is_synthetic: boolean;
   external_ref: string | null;
@@ -67,8 +71,8 @@ export const OPPORTUNITY_WRITE_COLUMNS = [
   'organisation_id', 'direction', 'type', 'title', 'description', 'sectors', 'sector_index',
   'products', 'product_index', 'target_countries', 'target_regions', 'min_order_quantity',
   'min_order_unit', 'budget_min', 'budget_max', 'budget_currency', 'required_certifications',
-  'starts_on', 'ends_on', 'status', 'expires_on', 'is_example', 'is_synthetic', 'external_ref',
-  'created_by',
+  'starts_on', 'ends_on', 'status', 'expires_on', 'concepts_added', 'concepts_removed', 'is_example',
+  'is_synthetic', 'external_ref', 'created_by',
 ] as const satisfies ReadonlyArray<keyof OpportunityWrite>;
 const WRITE_COLUMNS = OPPORTUNITY_WRITE_COLUMNS;
 
@@ -84,7 +88,8 @@ const SELECT = `select p.id, p.organisation_id, p.direction, p.type, p.title, p.
   p.products, p.target_countries, p.target_regions, p.min_order_quantity, p.min_order_unit,
   p.budget_min, p.budget_max, p.budget_currency, p.required_certifications,
   to_char(p.starts_on, 'YYYY-MM-DD') as starts_on, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on,
-  p.status, to_char(p.expires_on, 'YYYY-MM-DD') as expires_on, p.is_example, p.is_synthetic,
+  p.status, to_char(p.expires_on, 'YYYY-MM-DD') as expires_on, p.concepts_added, p.concepts_removed,
+  p.is_example, p.is_synthetic,
   p.external_ref, p.created_at, p.updated_at,
   to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
   case when p.status = 'open' and p.expires_on < $1::date then 'expired' else p.status end as effective_status,

@@ -23,6 +23,6 @@ export const opportunityRoutes: FastifyPluginAsyncZod<{ opportunities: Opportuni
   app.post('/opportunities', { schema: { tags, summary: 'Create an opportunity for an organisation you belong to', body: OpportunityInput, response: { 201: Opportunity } } },
     async (request, reply) => reply.status(201).send(await opportunities.create(request.body, request.viewer)));
 
-  app.patch('/opportunities/:id', { schema: { tags, summary: 'Edit an opportunity', params, body: OpportunityPatch, response: { 200: Opportunity } } },
+  app.patch('/opportunities/:id', { schema: { tags, summary: 'Edit an opportunity: a JSON Merge Patch, where null clears an optional field', params, body: OpportunityPatch, response: { 200: Opportunity } } },
     async (request) => opportunities.update(request.params.id, request.body, request.viewer));
 };

@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/opportunity';
 import type { Db, Queryable } from '../../db/client';
 import { expandCodes, hsAncestors, naceAncestors } from '../../domain/codes/code-ancestors';
+import { applyMergePatch } from '../../domain/patch/merge-patch';
 import { indexTerms, queryTsquery } from '../../domain/search/search-terms';
 import { DomainError, forbidden, invalid, issuesToFields, notFound, unauthenticated } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
@@ -48,6 +49,8 @@ export function toOpportunityWrite(input: OpportunityInput, extras: OpportunityE
     ends_on: input.endsOn ?? null,
     status: input.status,
     expires_on: input.expiresOn ?? null,
+    concepts_added: input.conceptsAdded ?? [],
+    concepts_removed: input.conceptsRemoved ?? [],
     is_example: extras.isExample ?? false,
     is_synthetic: extras.isSynthetic ?? false,
     external_ref: extras.externalRef ?? null,
@@ -83,6 +86,8 @@ function rowToInput(r: OpportunityRow): OpportunityInput {
     // A stored 'expired' status is only set by imports; editing reopens the choice.
     status: (r.status === 'expired' ? 'closed' : r.status) as OpportunityInput['status'],
     expiresOn: opt(r.expires_on),
+    conceptsAdded: r.concepts_added,
+    conceptsRemoved: r.concepts_removed,
   };
 }
 
@@ -108,12 +113,26 @@ export function presentOpportunity(r: OpportunityRow, canEdit: boolean): Opportu
     endsOn: r.ends_on,
     status: r.effective_status as Opportunity['status'],
     expiresOn: r.expires_on,
+    conceptsAdded: r.concepts_added,
+    conceptsRemoved: r.concepts_removed,
     isExample: r.is_example,
     isSynthetic: r.is_synthetic,
     canEdit,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
+}
+
+/** Concept corrections must name concepts of the taxonomy: `conceptsAdded.2` → unknown_concept. */
+export function checkConcepts(
+  ref: ReferenceData,
+  v: { conceptsAdded?: readonly string[]; conceptsRemoved?: readonly string[] },
+): Array<{ path: string; key: string }> {
+  const errors: Array<{ path: string; key: string }> = [];
+  for (const field of ['conceptsAdded', 'conceptsRemoved'] as const) {
+    v[field]?.forEach((id, i) => ref.hasConcept(id) || errors.push({ path: `${field}.${i}`, key: 'unknown_concept' }));
+  }
+  return errors;
 }
 
 /** Today's date in UTC as YYYY-MM-DD: expiry dates are calendar days, compared in UTC. */
@@ -147,8 +166,8 @@ export function createOpportunityService(deps: { db: Db; reference: ReferenceDat
     return presentOpportunity(row, editable);
   }
 
-  function checkInput(v: { sectors?: string[]; products?: string[] }) {
-    const errors = checkCodes(reference, v);
+  function checkInput(v: OpportunityInput) {
+    const errors = [...checkCodes(reference, v), ...checkConcepts(reference, v)];
     if (errors.length) throw invalid(errors);
   }
 
@@ -204,7 +223,7 @@ export function createOpportunityService(deps: { db: Db; reference: ReferenceDat
         throw forbidden();
       }
       // Cross-field rules (budget range, dates) must hold for the merged result, not the patch alone.
-      const parsed = OpportunityInput.safeParse({ ...rowToInput(row), ...patch });
+      const parsed = OpportunityInput.safeParse(applyMergePatch(rowToInput(row), patch));
       if (!parsed.success) throw invalid(issuesToFields(parsed.error.issues));
       const merged = parsed.data;
       checkInput(merged);

@@ -34,6 +34,12 @@ describe.each(DB_KINDS)('organisations on %s', (kind) => {
     expect(byRegion.items.map((o: { id: string }) => o.id)).toEqual([cn.id]);
     const byKind = (await anon.get('/api/v1/organisations?kind=academy')).json();
     expect(byKind.items).toEqual([]);
+    // Words with kind/country: the facets travel inside the text query.
+    const ids = async (qs: string) => (await anon.get(`/api/v1/organisations?${qs}`)).json().items.map((o: { id: string }) => o.id);
+    expect(await ids('q=pile&country=CN&kind=company')).toEqual([cn.id]);
+    expect(await ids('q=pile&country=IT')).toEqual([]);
+    expect(await ids('q=pile&country=IT&country=CN')).toEqual([cn.id]);
+    expect(await ids('q=pile&kind=academy')).toEqual([]);
   });
 
   it('finds organisations by the type of their open opportunities', async () => {
@@ -108,6 +114,55 @@ describe.each(DB_KINDS)('organisations on %s', (kind) => {
     expect(ok.json().city).toBe('Milano');
   });
 
+  it('clears optional fields and one language of the description sent as null', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client, {
+      website: 'https://clear.example', region: 'Lombardy', city: 'Bergamo', foundedYear: 1978, sizeBand: 'small',
+      description: { it: 'Maglieria in cachemire.', en: 'Cashmere knitwear.' },
+    });
+    const res = await client.patch(`/api/v1/organisations/${org.id}`, {
+      website: null, region: null, city: null, foundedYear: null, sizeBand: null, description: { it: null },
+    });
+    expect(res.statusCode).toBe(200);
+    const stored = (await client.get(`/api/v1/organisations/${org.id}`)).json();
+    expect(stored).toMatchObject({ website: null, region: null, city: null, foundedYear: null, sizeBand: null });
+    expect(stored.description).toEqual({ en: 'Cashmere knitwear.' });
+  });
+
+  it('keeps every field a patch leaves out, including defaulted ones', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client, { listed: false, dataRegion: 'cn', sectors: ['13.91'], hiddenFields: ['website'], names: { zh: '保留测试' } });
+    const res = await client.patch(`/api/v1/organisations/${org.id}`, { city: 'Milano' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      city: 'Milano', listed: false, dataRegion: 'cn', sectors: ['13.91'], hiddenFields: ['website'], names: { zh: '保留测试' },
+    });
+  });
+
+  it('refuses null for a required field with the field path', async () => {
+    const { client } = await signedUpClient(ctx);
+    const org = await createOrganisation(client);
+    const res = await client.patch(`/api/v1/organisations/${org.id}`, { legalName: null, country: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['country', 'legalName']);
+    const names = await client.patch(`/api/v1/organisations/${org.id}`, { names: null });
+    expect(names.statusCode).toBe(400);
+    expect(names.json().errors[0].path).toBe('names');
+    expect((await client.get(`/api/v1/organisations/${org.id}`)).json().legalName).toMatch(/^Maglificio Test/);
+  });
+
+  it('documents in OpenAPI which patch fields accept null', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const schema = doc.paths['/api/v1/organisations/{id}'].patch.requestBody.content['application/json'].schema;
+    const acceptsNull = (s: { type?: string | string[]; anyOf?: Array<{ type?: string }> }) =>
+      [s.type].flat().includes('null') || Boolean(s.anyOf?.some((a) => a.type === 'null'));
+    expect(acceptsNull(schema.properties.website)).toBe(true);
+    expect(acceptsNull(schema.properties.description.properties.it)).toBe(true);
+    expect(acceptsNull(schema.properties.legalName)).toBe(false);
+    expect(schema.required ?? []).toEqual([]);
+  });
+
   it('groups members under a district and shows the district on the member', async () => {
     const owner = await signedUpClient(ctx);
     const district = await createOrganisation(owner.client, { kind: 'district', names: { en: 'Test Fashion Town' } });
@@ -124,6 +179,34 @@ describe.each(DB_KINDS)('organisations on %s', (kind) => {
     expect(m.memberOf.map((d: { id: string }) => d.id)).toEqual([district.id]);
     const filtered = (await owner.client.get(`/api/v1/organisations?member_of=${district.id}`)).json();
     expect(filtered.items.map((o: { id: string }) => o.id)).toEqual([member.id]);
+  });
+
+  it('removes a member organisation from a district for its owner only', async () => {
+    const owner = await signedUpClient(ctx);
+    const district = await createOrganisation(owner.client, { kind: 'science_park' });
+    const member = await createOrganisation(owner.client);
+    await owner.client.post(`/api/v1/organisations/${district.id}/district-members`, { organisationId: member.id });
+    const outsider = await signedUpClient(ctx);
+    expect((await outsider.client.delete(`/api/v1/organisations/${district.id}/district-members/${member.id}`)).statusCode).toBe(403);
+    const res = await owner.client.delete(`/api/v1/organisations/${district.id}/district-members/${member.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().members).toEqual([]);
+    expect((await owner.client.get(`/api/v1/organisations/${member.id}`)).json().memberOf).toEqual([]);
+  });
+
+  it('replaces key facts and names the failing fact field, refusing non-web source links', async () => {
+    const owner = await signedUpClient(ctx);
+    const district = await createOrganisation(owner.client, { kind: 'district' });
+    const fact = { label: { en: 'Knitwear firms' }, value: 750, unit: 'enterprises', year: 2023, sourceTitle: 'District observatory' };
+    const saved = await owner.client.put(`/api/v1/organisations/${district.id}/key-facts`, { facts: [fact] });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().keyFacts).toEqual([expect.objectContaining({ value: 750, unit: 'enterprises', year: 2023, sourceUrl: null })]);
+    const bad = await owner.client.put(`/api/v1/organisations/${district.id}/key-facts`, {
+      facts: [fact, { ...fact, sourceUrl: 'javascript:alert(1)' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['facts.1.sourceUrl']);
+    expect((await owner.client.get(`/api/v1/organisations/${district.id}`)).json().keyFacts).toHaveLength(1);
   });
 
   it('rejects unknown sector codes with a field path in the caller language', async () => {
@@ -187,5 +270,18 @@ describe.each(DB_KINDS)('organisation logos on %s', (kind) => {
     const outsider = await signedUpClient(ctx);
     const denied = await outsider.client.request('PUT', `/api/v1/organisations/${org.id}/logo`, png, { 'content-type': 'image/png' });
     expect(denied.statusCode).toBe(403);
+  });
+
+  it('removes an uploaded logo for members only', async () => {
+    const owner = await signedUpClient(ctx);
+    const org = await createOrganisation(owner.client);
+    const logoUrl: string = (await owner.client.request('PUT', `/api/v1/organisations/${org.id}/logo`, png, { 'content-type': 'image/png' })).json().logoUrl;
+    const outsider = await signedUpClient(ctx);
+    expect((await outsider.client.delete(`/api/v1/organisations/${org.id}/logo`)).statusCode).toBe(403);
+    const res = await owner.client.delete(`/api/v1/organisations/${org.id}/logo`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().logoUrl).toBeNull();
+    expect((await new TestClient(ctx.app).get(logoUrl)).statusCode).toBe(404);
+    expect((await outsider.client.get(`/api/v1/organisations/${org.id}`)).json().logoUrl).toBeNull();
   });
 });

@@ -275,6 +275,11 @@ export function createOrganisationRepository(db: Queryable) {
       await tx.query('update organisations set logo_sha256 = $2, updated_at = now() where id = $1', [orgId, logo.sha256]);
     },
 
+    async removeLogo(orgId: string, tx: Queryable = db): Promise<void> {
+      await tx.query('delete from organisation_logos where organisation_id = $1', [orgId]);
+      await tx.query('update organisations set logo_sha256 = null, logo_url = null, updated_at = now() where id = $1', [orgId]);
+    },
+
     async logo(orgId: string): Promise<{ content_type: string; bytes: Uint8Array; sha256: string } | null> {
       const { rows } = await db.query<{ content_type: string; bytes: Uint8Array; sha256: string }>(
         'select content_type, bytes, sha256 from organisation_logos where organisation_id = $1',

@@ -7,6 +7,8 @@ import {
   IdOrSlugParams,
   InvitationInput,
   KeyFactInput,
+  LOGO_CONTENT_TYPES,
+  LOGO_MAX_BYTES,
   OrganisationDetail,
   OrganisationInput,
   OrganisationListQuery,
@@ -22,8 +24,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   { organisations, auth },
 ) => {
   const tags = ['organisations'];
-  const LOGO_LIMIT = 512 * 1024;
-  app.addContentTypeParser(['image/png', 'image/jpeg', 'image/webp'], { parseAs: 'buffer', bodyLimit: LOGO_LIMIT }, (_req, body, done) =>
+  app.addContentTypeParser([...LOGO_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
 
@@ -36,7 +37,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   app.post('/organisations', { schema: { tags, summary: 'Create an organisation (you become its owner)', body: OrganisationInput, response: { 201: OrganisationDetail } } },
     async (request, reply) => reply.status(201).send(await organisations.create(request.body, request.viewer)));
 
-  app.patch('/organisations/:id', { schema: { tags, summary: 'Edit an organisation (members and administrators)', params: IdOrSlugParams, body: OrganisationPatch, response: { 200: OrganisationDetail } } },
+  app.patch('/organisations/:id', { schema: { tags, summary: 'Edit an organisation (members and administrators): a JSON Merge Patch, where null clears an optional field', params: IdOrSlugParams, body: OrganisationPatch, response: { 200: OrganisationDetail } } },
     async (request) => organisations.update(request.params.id, request.body, request.viewer));
 
   app.put('/organisations/:id/key-facts', { schema: { tags, summary: 'Replace the key facts of an organisation', params: IdOrSlugParams, body: z.object({ facts: z.array(KeyFactInput).max(50) }).strict(), response: { 200: OrganisationDetail } } },
@@ -49,11 +50,14 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   app.delete('/organisations/:id/district-members/:memberId', { schema: { tags, summary: 'Remove a member organisation from a district', params: IdOrSlugParams.extend({ memberId: Uuid }), response: { 200: OrganisationDetail } } },
     async (request) => organisations.removeDistrictMember(request.params.id, request.params.memberId, request.viewer));
 
-  app.put('/organisations/:id/logo', { schema: { tags, summary: 'Upload a logo: the raw PNG, JPEG or WebP bytes (at most 512 KiB) as the body', params: IdOrSlugParams, consumes: ['image/png', 'image/jpeg', 'image/webp'], response: { 200: OrganisationDetail } } },
+  app.put('/organisations/:id/logo', { schema: { tags, summary: 'Upload a logo: the raw PNG, JPEG or WebP bytes (at most 512 KiB) as the body', params: IdOrSlugParams, consumes: [...LOGO_CONTENT_TYPES], response: { 200: OrganisationDetail } } },
     async (request) => {
       if (!Buffer.isBuffer(request.body)) throw invalid([{ path: 'logo', key: 'unsupported_image' }]);
       return organisations.setLogo(request.params.id, request.body, request.viewer);
     });
+
+  app.delete('/organisations/:id/logo', { schema: { tags, summary: 'Remove the logo, uploaded or linked (members and administrators)', params: IdOrSlugParams, response: { 200: OrganisationDetail } } },
+    async (request) => organisations.removeLogo(request.params.id, request.viewer));
 
   app.get('/organisations/:id/logo', { schema: { tags, summary: 'The uploaded logo', params: IdOrSlugParams } },
     async (request, reply) => {

@@ -2,18 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type {
   KeyFactInput,
   OrganisationDetail,
-  OrganisationInput,
   OrganisationListQuery,
   OrganisationPage,
   OrganisationPatch,
 } from '../../../contracts/organisation';
-import { GROUPING_KINDS } from '../../../contracts/organisation';
+import { GROUPING_KINDS, OrganisationInput } from '../../../contracts/organisation';
 import type { Db, Queryable } from '../../db/client';
 import { expandCodes, hsAncestors, naceAncestors } from '../../domain/codes/code-ancestors';
 import { sniffImageType } from '../../domain/media/image-type';
+import { applyMergePatch } from '../../domain/patch/merge-patch';
 import { slugify } from '../../domain/organisations/slug';
 import { foldText, indexTerms, queryTsquery } from '../../domain/search/search-terms';
-import { DomainError, conflict, forbidden, invalid, notFound, unauthenticated } from '../../errors';
+import { DomainError, conflict, forbidden, invalid, issuesToFields, notFound, unauthenticated } from '../../errors';
 import type { Viewer } from '../auth/auth-context';
 import { isAdmin } from '../auth/auth-context';
 import type { ReferenceData } from '../reference/reference-data';
@@ -203,7 +203,10 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
 
     async update(idOrSlug: string, patch: OrganisationPatch, viewer: Viewer | null): Promise<OrganisationDetail> {
       const { row } = await requireEditor(idOrSlug, viewer);
-      const merged = { ...rowToInput(row), ...patch };
+      // A null in the patch clears the field; the merged result must still be a valid organisation.
+      const parsed = OrganisationInput.safeParse(applyMergePatch(rowToInput(row), patch));
+      if (!parsed.success) throw invalid(issuesToFields(parsed.error.issues));
+      const merged = parsed.data;
       const codeErrors = checkCodes(reference, merged);
       if (codeErrors.length) throw invalid(codeErrors);
       await repo.update(
@@ -258,6 +261,13 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
       if (!contentType) throw invalid([{ path: 'logo', key: 'unsupported_image' }]);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       await db.transaction((tx) => repo.saveLogo(row.id, { contentType, bytes, sha256 }, tx));
+      return detail(row.id, viewer);
+    },
+
+    /** Removes the logo, uploaded or linked, so the organisation shows none. */
+    async removeLogo(idOrSlug: string, viewer: Viewer | null): Promise<OrganisationDetail> {
+      const { row } = await requireEditor(idOrSlug, viewer);
+      await db.transaction((tx) => repo.removeLogo(row.id, tx));
       return detail(row.id, viewer);
     },
 

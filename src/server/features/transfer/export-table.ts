@@ -49,6 +49,8 @@ function opportunityRecord(r: ExportOpportunityRow): ExportRecord {
     // 'expired' is not an input status (expiry is derived from expires_on); it reads as closed.
     status: r.status === 'expired' ? 'closed' : r.status,
     expiresOn: r.expires_on,
+    conceptsAdded: r.concepts_added,
+    conceptsRemoved: r.concepts_removed,
   };
   // Imported rows keep their ref; others get their id, so a re-import elsewhere stays keyed.
   const ref = r.external_ref?.startsWith(IMPORT_REF_PREFIX) ? r.external_ref.slice(IMPORT_REF_PREFIX.length) : (r.external_ref ?? r.id);

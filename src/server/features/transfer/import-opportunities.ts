@@ -1,9 +1,9 @@
 import { OpportunityInput } from '../../../contracts/opportunity';
 import type { Db } from '../../db/client';
 import { createOpportunityRepository } from '../opportunities/opportunity.repository';
-import { toOpportunityWrite } from '../opportunities/opportunity.service';
+import { checkConcepts, toOpportunityWrite } from '../opportunities/opportunity.service';
 import type { ReferenceData } from '../reference/reference-data';
-import { importMessage } from './import-messages';
+import { fieldMessage, importMessage } from './import-messages';
 import {
   type ImportIssue,
   type ImportOptions,
@@ -16,7 +16,7 @@ import {
   writeInOneTransaction,
 } from './import-report';
 import type { Table } from './read-table';
-import { OPPORTUNITY_COLUMNS, rowToCandidate } from './transfer-columns';
+import { OPPORTUNITY_COLUMNS, columnForPath, rowToCandidate } from './transfer-columns';
 import { createTransferRepository } from './transfer.repository';
 
 /** Stored external_ref of an imported opportunity: `import:<ref>`. */
@@ -62,6 +62,7 @@ export async function importOpportunities(db: Db, reference: ReferenceData, tabl
     const { data, errors: rowErrors } = validateRow(OpportunityInput, withOrg, OPPORTUNITY_COLUMNS, row, locale, { organisationId: 'organisation' });
     errors.push(...rowErrors, ...unknownCodeIssues(reference, candidate, row, locale));
     if (!data) continue;
+    for (const e of checkConcepts(reference, data)) issue(row, columnForPath(OPPORTUNITY_COLUMNS, e.path), fieldMessage(locale, e.key));
     valid.push({ row, ref, input: data });
   }
   if (errors.length) return { ...report, errors: errors.sort((a, b) => a.row - b.row) };

@@ -73,6 +73,8 @@ export const OPPORTUNITY_COLUMNS: ColumnDef[] = [
   col('ends_on', 'date', 'endsOn'),
   col('status', 'text'),
   col('expires_on', 'date', 'expiresOn'),
+  col('concepts_added', 'list', 'conceptsAdded'),
+  col('concepts_removed', 'list', 'conceptsRemoved'),
 ];
 
 /** Separator between the items of a list cell (sectors, products, languages …). */

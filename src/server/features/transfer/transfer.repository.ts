@@ -37,7 +37,7 @@ export type ExportOpportunityRow = Pick<
   | 'id' | 'external_ref' | 'direction' | 'type' | 'title' | 'description' | 'sectors' | 'products'
   | 'target_countries' | 'target_regions' | 'min_order_quantity' | 'min_order_unit' | 'budget_min'
   | 'budget_max' | 'budget_currency' | 'required_certifications' | 'starts_on' | 'ends_on' | 'status'
-  | 'expires_on'
+  | 'expires_on' | 'concepts_added' | 'concepts_removed'
 > & { organisation: string };
 
 export function createTransferRepository(db: Queryable) {
@@ -142,7 +142,7 @@ export function createTransferRepository(db: Queryable) {
            p.sectors, p.products, p.target_countries, p.target_regions, p.min_order_quantity, p.min_order_unit,
            p.budget_min, p.budget_max, p.budget_currency, p.required_certifications,
            to_char(p.starts_on, 'YYYY-MM-DD') as starts_on, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on,
-           p.status, to_char(p.expires_on, 'YYYY-MM-DD') as expires_on
+           p.status, to_char(p.expires_on, 'YYYY-MM-DD') as expires_on, p.concepts_added, p.concepts_removed
          from opportunities p join organisations o on o.id = p.organisation_id
          where p.id > $1::uuid and ($2::boolean or not p.is_synthetic)
          order by p.id limit $3`,

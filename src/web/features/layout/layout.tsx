@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n';
+import { usePendingInbox } from '../contacts/use-pending-inbox';
 import { useSession } from '../session/session';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -11,6 +12,7 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const pendingInbox = usePendingInbox(user?.id ?? null, location.key);
 
   // After client-side navigation, move focus to the content so screen readers announce the new page.
   useEffect(() => {
@@ -38,6 +40,20 @@ export function Layout() {
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
             <NavLink to="/opportunities">{t('nav.opportunities')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
+            {user && (
+              <NavLink to="/inbox" className="nav-with-count">
+                {t('nav.inbox')}
+                {pendingInbox > 0 && (
+                  <>
+                    {' '}
+                    <span className="count-badge" aria-hidden="true">
+                      {pendingInbox}
+                    </span>
+                    <span className="visually-hidden">{t('nav.inboxPending', { count: pendingInbox })}</span>
+                  </>
+                )}
+              </NavLink>
+            )}
           </nav>
           <div className="site-header__tools">
             <LanguageSwitcher />

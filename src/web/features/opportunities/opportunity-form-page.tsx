@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { DIRECTIONS, OPPORTUNITY_TYPES, OpportunityInput, OpportunityPatch, type Opportunity } from '../../../contracts/opportunity';
+import { DIRECTIONS, OPPORTUNITY_TYPES, OpportunityInput, type Opportunity } from '../../../contracts/opportunity';
 import { CodePicker } from '../../components/code-picker';
 import { SelectField, TextField } from '../../components/fields';
 import { LocalisedInputs, localisedDraft, localisedValue, optionalNumber, optionalText, splitList } from '../../components/localised-inputs';
 import { EmptyState, Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
+import { editPatch } from '../../lib/edit-patch';
 import { useFetch } from '../../lib/use-fetch';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { errorAt, validate } from '../../lib/validation';
 import { useTitle } from '../layout/layout';
+import { UnderstandingPanel } from '../matching/understanding-panel';
 import { useSession } from '../session/session';
 import { opportunityApi } from './opportunity-api';
 
@@ -36,6 +38,8 @@ function draftFrom(o: Opportunity | null, organisationId: string) {
     startsOn: o?.startsOn ?? '',
     endsOn: o?.endsOn ?? '',
     expiresOn: o?.expiresOn ?? '',
+    conceptsAdded: o?.conceptsAdded ?? [],
+    conceptsRemoved: o?.conceptsRemoved ?? [],
     // An expired opportunity is stored as open; editing it offers open, closed or draft.
     status: (o?.status === 'expired' ? 'open' : o?.status ?? 'open') as 'draft' | 'open' | 'closed',
   };
@@ -60,6 +64,8 @@ function toInput(d: Draft) {
     startsOn: optionalText(d.startsOn),
     endsOn: optionalText(d.endsOn),
     expiresOn: optionalText(d.expiresOn),
+    conceptsAdded: d.conceptsAdded,
+    conceptsRemoved: d.conceptsRemoved,
     status: d.status,
   };
 }
@@ -106,17 +112,14 @@ function OpportunityForm({ opportunity, organisationId }: { opportunity: Opportu
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const input = toInput(draft);
-    if (opportunity) {
-      void run(validate(OpportunityPatch, input, locale, t), async (body) => {
-        const saved = await opportunityApi.update(opportunity.id, body);
-        navigate(`/opportunities/${saved.id}`);
-      });
-    } else {
-      void run(validate(OpportunityInput, { ...input, organisationId: draft.organisationId }, locale, t), async (body) => {
-        const saved = await opportunityApi.create(body);
-        navigate(`/opportunities/${saved.id}`);
-      });
-    }
+    // Editing checks the whole opportunity too (cross-field rules), then sends emptied fields as null.
+    void run(validate(OpportunityInput, { ...input, organisationId: draft.organisationId }, locale, t), async (body) => {
+      const { organisationId: _organisationId, ...fields } = body;
+      const saved = opportunity
+        ? await opportunityApi.update(opportunity.id, editPatch(fields, Object.keys(input)))
+        : await opportunityApi.create(body);
+      navigate(`/opportunities/${saved.id}`);
+    });
   };
 
   return (
@@ -142,6 +145,18 @@ function OpportunityForm({ opportunity, organisationId }: { opportunity: Opportu
           errors={errors} onChange={(v) => set('title', v)} />
         <LocalisedInputs legend={t('opportunity.description')} path="description" value={draft.description} errors={errors} multiline
           onChange={(v) => set('description', v)} />
+        <UnderstandingPanel
+          text={[...Object.values(draft.title), ...Object.values(draft.description)].filter((v) => v.trim()).join('\n')}
+          direction={draft.direction}
+          type={draft.type}
+          corrections={{ added: draft.conceptsAdded, removed: draft.conceptsRemoved }}
+          onCorrections={(c) => setDraft((d) => ({ ...d, conceptsAdded: c.added, conceptsRemoved: c.removed }))}
+          onUseDirection={(v) => set('direction', v)}
+          onUseType={(v) => set('type', v)}
+        />
+        {(errorAt(errors, 'conceptsAdded') ?? errorAt(errors, 'conceptsRemoved')) && (
+          <p className="field__error" role="alert">{errorAt(errors, 'conceptsAdded') ?? errorAt(errors, 'conceptsRemoved')}</p>
+        )}
         <CodePicker kind="sectors" legend={t('organisation.sectors')} value={draft.sectors} error={errorAt(errors, 'sectors')}
           onChange={(v) => set('sectors', v)} />
         <CodePicker kind="products" legend={t('organisation.products')} value={draft.products} max={50} error={errorAt(errors, 'products')}

@@ -7,6 +7,8 @@ import { useT } from '../../i18n/i18n';
 import { countryName, formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { useFetch } from '../../lib/use-fetch';
 import { useTitle } from '../layout/layout';
+import { ContactButton } from '../contacts/contact-button';
+import { CounterpartsSection } from '../matching/matches-section';
 import { useReference } from '../reference/reference';
 import { useSession } from '../session/session';
 import { OpportunityBadges } from './opportunity-card';
@@ -52,11 +54,15 @@ function OpportunityView({ opportunity: o }: { opportunity: Opportunity }) {
           {' · '}
           {countryName(o.organisation.country, locale)}
         </p>
-        {o.canEdit && (
+        {o.canEdit ? (
           <p className="actions">
             <Link className="button button--quiet" to={`/opportunities/${o.id}/edit`}>
               {t('opportunity.edit')}
             </Link>
+          </p>
+        ) : (
+          <p className="actions">
+            <ContactButton opportunityId={o.id} toName={pickText(o.organisation.names, locale) || o.organisation.legalName} />
           </p>
         )}
       </header>
@@ -66,6 +72,7 @@ function OpportunityView({ opportunity: o }: { opportunity: Opportunity }) {
             <h2 id="description">{t('opportunity.description')}</h2>
             <Localised text={o.description} block />
           </section>
+          <CounterpartsSection opportunityId={o.id} canEdit={o.canEdit} />
         </div>
         <aside className="two-col__side">
           <section aria-labelledby="details">

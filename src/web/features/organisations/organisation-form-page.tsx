@@ -1,13 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import {
-  DATA_REGIONS,
-  ORGANISATION_KINDS,
-  OrganisationInput,
-  OrganisationPatch,
-  SIZE_BANDS,
-  type OrganisationDetail,
-} from '../../../contracts/organisation';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DATA_REGIONS, ORGANISATION_KINDS, OrganisationInput, SIZE_BANDS, type OrganisationDetail } from '../../../contracts/organisation';
 import { CodePicker } from '../../components/code-picker';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import {
@@ -20,12 +13,14 @@ import {
 } from '../../components/localised-inputs';
 import { Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
+import { editPatch } from '../../lib/edit-patch';
 import { COMMON_COUNTRIES, countryName } from '../../lib/format';
 import { useFetch } from '../../lib/use-fetch';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { errorAt, validate } from '../../lib/validation';
 import { useTitle } from '../layout/layout';
 import { useSession } from '../session/session';
+import { LogoField, type LogoChoice } from './logo-field';
 import { organisationApi } from './organisation-api';
 
 type Draft = ReturnType<typeof draftFrom>;
@@ -77,6 +72,18 @@ function toInput(d: Draft) {
   };
 }
 
+/** Uploads or removes the logo once the organisation exists; the logo has its own endpoint. */
+async function applyLogo(id: string, choice: LogoChoice): Promise<OrganisationDetail | null> {
+  if (choice.kind === 'upload') return organisationApi.setLogo(id, choice.file);
+  if (choice.kind === 'remove') return organisationApi.removeLogo(id);
+  return null;
+}
+
+/** Set when a new organisation was saved but its logo was not: the edit form says so. */
+interface FormState {
+  logoNotSaved?: boolean;
+}
+
 export function NewOrganisationPage() {
   return <OrganisationForm org={null} />;
 }
@@ -95,26 +102,35 @@ function OrganisationForm({ org }: { org: OrganisationDetail | null }) {
   useTitle(title);
   const navigate = useNavigate();
   const { refresh } = useSession();
+  const logoNotSaved = (useLocation().state as FormState | null)?.logoNotSaved === true;
   const [draft, setDraft] = useState(() => draftFrom(org));
-  const { errors, problem, busy, run } = useFormSubmit();
+  const [logo, setLogo] = useState<LogoChoice>({ kind: 'keep' });
+  const { errors, problem, busy, run, setErrors } = useFormSubmit();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const countries = COMMON_COUNTRIES.includes(draft.country) ? COMMON_COUNTRIES : [draft.country, ...COMMON_COUNTRIES];
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const input = toInput(draft);
-    if (org) {
-      void run(validate(OrganisationPatch, input, locale, t), async (body) => {
-        const saved = await organisationApi.update(org.id, body);
+    // Editing validates the whole profile too, then sends emptied fields as null to clear them.
+    void run(validate(OrganisationInput, input, locale, t), async (body) => {
+      if (org) {
+        const saved = await organisationApi.update(org.id, editPatch(body, Object.keys(input)));
+        await applyLogo(saved.id, logo); // a refused logo shows beside the field; the profile is saved
         navigate(`/organisations/${saved.slug}`);
-      });
-    } else {
-      void run(validate(OrganisationInput, input, locale, t), async (body) => {
-        const saved = await organisationApi.create(body);
-        await refresh(); // the new membership appears under "My organisations"
-        navigate(`/organisations/${saved.slug}`);
-      });
-    }
+        return;
+      }
+      const saved = await organisationApi.create(body);
+      await refresh(); // the new membership appears under "My organisations"
+      try {
+        await applyLogo(saved.id, logo);
+      } catch {
+        // The organisation exists now; sending the form again would create it twice.
+        navigate(`/organisations/${saved.slug}/edit`, { state: { logoNotSaved: true } satisfies FormState });
+        return;
+      }
+      navigate(`/organisations/${saved.slug}`);
+    });
   };
 
   return (
@@ -122,6 +138,11 @@ function OrganisationForm({ org }: { org: OrganisationDetail | null }) {
       <h1>{title}</h1>
       <p className="lead">{t('organisationForm.intro')}</p>
       <form className="form" noValidate onSubmit={onSubmit}>
+        {logoNotSaved && (
+          <p className="notice" role="status">
+            {t('logo.notSavedAfterCreate')}
+          </p>
+        )}
         {problem !== null && <ProblemMessage error={problem} />}
         <SelectField label={t('organisation.kind')} value={draft.kind} error={errors.kind}
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
@@ -130,6 +151,11 @@ function OrganisationForm({ org }: { org: OrganisationDetail | null }) {
           error={errors.legalName} onChange={(e) => set('legalName', e.target.value)} />
         <LocalisedInputs legend={t('organisationForm.names')} hint={t('organisationForm.namesHint')} path="names" value={draft.names}
           errors={errors} onChange={(v) => set('names', v)} />
+        <LogoField currentUrl={org?.logoUrl ?? null} value={logo} error={errors.logo}
+          onChange={(choice) => {
+            setLogo(choice);
+            setErrors(({ logo: _refused, ...rest }) => rest); // the server's verdict was on the previous file
+          }} />
         <SelectField label={t('organisation.country')} value={draft.country} error={errors.country}
           options={countries.map((c) => ({ value: c, label: countryName(c, locale) }))}
           onChange={(e) => set('country', e.target.value)} />

@@ -10,22 +10,31 @@ import { useFetch } from '../../lib/use-fetch';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { validate } from '../../lib/validation';
 import { useTitle } from '../layout/layout';
+import { RecommendedPartnersSection } from '../matching/matches-section';
 import { opportunityApi } from '../opportunities/opportunity-api';
 import { OpportunityCard } from '../opportunities/opportunity-card';
 import { useReference } from '../reference/reference';
-import { formatKeyFact } from './key-fact-format';
+import { DistrictMembersSection } from './district-members-section';
+import { KeyFactsSection } from './key-facts-section';
 import { organisationApi } from './organisation-api';
-import { OrganisationCard, organisationName } from './organisation-card';
+import { ContactButton } from '../contacts/contact-button';
+import { organisationName } from './organisation-card';
+import { OrganisationLogo } from './organisation-logo';
 
 export function OrganisationPage() {
   const { slug = '' } = useParams();
   const state = useFetch(() => organisationApi.get(slug), slug);
+  // Edits on the page (members, key facts) answer with the whole organisation; it replaces the
+  // loaded one until the page loads again.
+  const [edited, setEdited] = useState<{ base: OrganisationDetail; org: OrganisationDetail } | null>(null);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ProblemMessage error={state.error} />;
-  return <OrganisationView org={state.data} />;
+  const base = state.data;
+  const org = edited?.base === base ? edited.org : base;
+  return <OrganisationView key={org.id} org={org} onSaved={(saved) => setEdited({ base, org: saved })} />;
 }
 
-function OrganisationView({ org }: { org: OrganisationDetail }) {
+function OrganisationView({ org, onSaved }: { org: OrganisationDetail; onSaved: (org: OrganisationDetail) => void }) {
   const { t, locale } = useT();
   const name = organisationName(org, locale);
   useTitle(name);
@@ -33,6 +42,7 @@ function OrganisationView({ org }: { org: OrganisationDetail }) {
   const products = useReference('products');
   const isGrouping = GROUPING_KINDS.includes(org.kind);
   const insider = org.viewerRole !== null;
+  const owner = org.viewerRole === 'owner' || org.viewerRole === 'admin';
   const place = [org.city, org.region, countryName(org.country, locale)].filter(Boolean).join(', ');
 
   return (
@@ -47,9 +57,12 @@ function OrganisationView({ org }: { org: OrganisationDetail }) {
             </>
           )}
         </p>
-        <h1>
-          <Localised text={org.names} fallback={org.legalName} />
-        </h1>
+        <div className="title-with-logo">
+          <OrganisationLogo url={org.logoUrl} size="page" />
+          <h1>
+            <Localised text={org.names} fallback={org.legalName} />
+          </h1>
+        </div>
         {insider && (
           <p className="actions">
             <Link className="button button--quiet" to={`/organisations/${org.slug}/edit`}>
@@ -58,6 +71,11 @@ function OrganisationView({ org }: { org: OrganisationDetail }) {
             <Link className="button" to={`/opportunities/new?organisation=${org.id}`}>
               {t('organisation.publishOpportunity')}
             </Link>
+          </p>
+        )}
+        {!insider && (
+          <p className="actions">
+            <ContactButton toOrganisationId={org.id} toName={name} />
           </p>
         )}
       </header>
@@ -71,45 +89,13 @@ function OrganisationView({ org }: { org: OrganisationDetail }) {
             </section>
           )}
 
-          {org.keyFacts.length > 0 && (
-            <section aria-labelledby="key-facts">
-              <h2 id="key-facts">{t('organisation.keyFacts')}</h2>
-              <ul className="facts">
-                {org.keyFacts.map((fact) => (
-                  <li key={fact.id} className="fact">
-                    <p className="fact__value">{formatKeyFact(fact.value, fact.unit, locale, t)}</p>
-                    <p className="fact__label">
-                      <Localised text={fact.label} />
-                    </p>
-                    <p className="fact__source">
-                      {fact.year !== null && <span>{t('organisation.factYear', { year: fact.year })} · </span>}
-                      {t('organisation.source')}:{' '}
-                      {fact.sourceUrl ? <a href={fact.sourceUrl}>{fact.sourceTitle}</a> : <cite>{fact.sourceTitle}</cite>}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <KeyFactsSection org={org} canEdit={insider} onSaved={onSaved} />
 
-          {isGrouping && (
-            <section aria-labelledby="members">
-              <h2 id="members">{t('organisation.members', { count: org.members.length })}</h2>
-              {org.members.length === 0 ? (
-                <p className="muted">{t('organisation.noMembers')}</p>
-              ) : (
-                <ul className="card-list card-list--compact">
-                  {org.members.map((m) => (
-                    <li key={m.id}>
-                      <OrganisationCard org={m} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          )}
+          {isGrouping && <DistrictMembersSection org={org} canManage={owner} onSaved={onSaved} />}
 
           <OrganisationOpportunities organisationId={org.id} canPublish={insider} />
+
+          <RecommendedPartnersSection organisationId={org.id} canEdit={insider} />
         </div>
 
         <aside className="two-col__side">
@@ -238,7 +224,7 @@ function OrganisationView({ org }: { org: OrganisationDetail }) {
               </ul>
             </section>
           )}
-          {(org.viewerRole === 'owner' || org.viewerRole === 'admin') && <InviteForm organisationId={org.id} />}
+          {owner && <InviteForm organisationId={org.id} />}
         </aside>
       </div>
     </article>

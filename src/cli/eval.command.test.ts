@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerEvalCommands } from './eval.command';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ponte-eval-'));
+  await writeFile(
+    path.join(dir, 'corpus.tsv'),
+    [
+      'd1\t浙江桐乡羊绒针织厂，提供羊绒衫OEM代工生产，起订量300件。',
+      'd2\tConceria in Toscana: pelle conciata al vegetale per borse e cinture.',
+      'd3\t佛山真皮沙发工厂，提供沙发OEM生产。',
+      'd4\tWe sell eyewear frames made in Belluno.',
+      'd5\t温州皮鞋厂，生产男士皮鞋。',
+    ].join('\n'),
+  );
+  await writeFile(
+    path.join(dir, 'queries.tsv'),
+    ['q1\tCerchiamo un produttore di maglioni in cashmere in Cina', 'q2\t寻找意大利植鞣皮革供应商'].join('\n'),
+  );
+  await writeFile(path.join(dir, 'qrels.tsv'), ['q1 0 d1 2', 'q2 0 d2 2'].join('\n'));
+  await writeFile(
+    path.join(dir, 'partners.json'),
+    JSON.stringify({
+      organisations: [
+        { id: 'it-knit', country: 'IT', texts: ['Marchio italiano di maglieria in cashmere, cerchiamo un produttore in Cina.'] },
+        { id: 'cn-knit', country: 'CN', texts: ['羊绒针织厂，为欧洲品牌代工羊绒衫。'] },
+        { id: 'cn-sofa', country: 'CN', texts: ['真皮沙发工厂。'] },
+      ],
+      partnerships: [['it-knit', 'cn-knit']],
+    }),
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<string> {
+  const out: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const program = new Command('ponte').exitOverride();
+    registerEvalCommands(program);
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  return out.join('');
+}
+
+describe('ponte eval', () => {
+  it('ranks across languages and reports Ponte next to BM25 over the same tokens', async () => {
+    const f = (n: string) => path.join(dir, n);
+    const report = JSON.parse(
+      await run('eval', 'retrieval', '--queries', f('queries.tsv'), '--corpus', f('corpus.tsv'), '--qrels', f('qrels.tsv'), '--json'),
+    );
+    const all = report.subsets.all;
+    expect(all.ponte.queries).toBe(2);
+    // Both queries only have counterparts in another language: BM25 over words cannot find them.
+    expect(all.bm25.mrr).toBe(0);
+    expect(all.ponte.mrr).toBe(1);
+    expect(report.subsets.cross_lingual.ponte.queries).toBe(2);
+  }, 30_000);
+
+  it('evaluates known partnerships', async () => {
+    const report = JSON.parse(await run('eval', 'partners', '--in', path.join(dir, 'partners.json'), '--json'));
+    expect(report.ponte.organisations).toBe(2);
+    expect(report.ponte.mrr).toBe(1);
+  }, 30_000);
+
+  it('refuses the dense layer when no provider is configured, and malformed partner files', async () => {
+    const f = (n: string) => path.join(dir, n);
+    await expect(
+      run('eval', 'retrieval', '--queries', f('queries.tsv'), '--corpus', f('corpus.tsv'), '--qrels', f('qrels.tsv'), '--mode', 'dense'),
+    ).rejects.toThrow(/PONTE_EMBEDDING/);
+    await writeFile(f('bad.json'), JSON.stringify({ organisations: [{ id: 'a', country: 'IT', texts: ['x'] }], partnerships: [['a', 'zz']] }));
+    await expect(run('eval', 'partners', '--in', f('bad.json'))).rejects.toThrow(/organisations|unknown organisation/);
+  }, 30_000);
+});

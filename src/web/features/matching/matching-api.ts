@@ -1,0 +1,12 @@
+import type { ConceptList, MatchList, TextUnderstanding } from '../../../contracts/matching';
+import { api } from '../../lib/api';
+
+export const matchingApi = {
+  understand: (text: string) => api.post<TextUnderstanding>('/analysis', { text }),
+  searchConcepts: (q: string, limit = 8) => api.get<ConceptList>('/concepts', { q, limit }),
+  conceptsById: (ids: readonly string[]) => api.get<ConceptList>('/concepts', { id: ids, limit: 50 }),
+  counterparts: (opportunityId: string, limit = 10) =>
+    api.get<MatchList>(`/opportunities/${encodeURIComponent(opportunityId)}/matches`, { limit }),
+  partners: (organisationId: string, limit = 10) =>
+    api.get<MatchList>(`/organisations/${encodeURIComponent(organisationId)}/partners`, { limit }),
+};
