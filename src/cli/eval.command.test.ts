@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeEmbeddingServer } from '../server/test-support/fake-embeddings';
 import { registerEvalCommands } from './eval.command';
 
 let dir: string;
@@ -81,5 +82,26 @@ describe('ponte eval', () => {
     ).rejects.toThrow(/PONTE_EMBEDDING/);
     await writeFile(f('bad.json'), JSON.stringify({ organisations: [{ id: 'a', country: 'IT', texts: ['x'] }], partnerships: [['a', 'zz']] }));
     await expect(run('eval', 'partners', '--in', f('bad.json'))).rejects.toThrow(/organisations|unknown organisation/);
+  }, 30_000);
+});
+
+describe('ponte eval with the dense layer', () => {
+  it('ranks with an OpenAI-compatible endpoint, alone and fused with concepts', async () => {
+    const server = await startFakeEmbeddingServer();
+    process.env.PONTE_EMBEDDING_URL = server.url;
+    try {
+      const f = (n: string) => path.join(dir, n);
+      const args = ['eval', 'retrieval', '--queries', f('queries.tsv'), '--corpus', f('corpus.tsv'), '--qrels', f('qrels.tsv'), '--json'];
+      const dense = JSON.parse(await run(...args, '--mode', 'dense'));
+      const hybrid = JSON.parse(await run(...args, '--mode', 'hybrid'));
+      expect(server.texts).toBeGreaterThanOrEqual(14);
+      expect(dense.mode).toBe('dense');
+      expect(dense.subsets.all.ponte.queries).toBe(2);
+      // Fusion keeps the concept layer's answers: both queries still find their counterpart first.
+      expect(hybrid.subsets.all.ponte.mrr).toBe(1);
+    } finally {
+      delete process.env.PONTE_EMBEDDING_URL;
+      await server.close();
+    }
   }, 30_000);
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { detectLanguage } from '../server/domain/analysis/language';
 import { rankPartners, parsePartnersFile } from '../server/domain/matching/partner-eval';
-import { rankCorpus, type IdText } from '../server/domain/matching/text-retrieval';
+import { denseRuns, rankCorpus, type IdText } from '../server/domain/matching/text-retrieval';
+import { loadConfig } from '../server/config';
+import { createEmbeddingProvider, type EmbeddingProvider } from '../server/features/matching/embedding-provider';
 import { evaluateRuns, parseIdText, parseQrels, type Qrels, type RetrievalScores } from '../server/domain/retrieval/metrics';
 import { loadMatchingResources } from '../server/features/matching/matching-resources';
 
@@ -21,8 +23,8 @@ export function registerEvalCommands(program: Command): void {
     .requiredOption('--qrels <file>', 'TREC qrels: `qid 0 docid relevance`')
     .option('--mode <mode>', 'layers: concepts | dense | hybrid', 'concepts')
     .option('--json', 'print one JSON document')
-    .action((opts: { queries: string; corpus: string; qrels: string; mode: string; json?: boolean }) => {
-      checkMode(opts.mode);
+    .action(async (opts: { queries: string; corpus: string; qrels: string; mode: string; json?: boolean }) => {
+      const provider = providerFor(opts.mode);
       const queries = parseIdText(readFileSync(opts.queries, 'utf8'));
       const corpus = parseIdText(readFileSync(opts.corpus, 'utf8'));
       const qrels = parseQrels(readFileSync(opts.qrels, 'utf8'));
@@ -31,7 +33,12 @@ export function registerEvalCommands(program: Command): void {
         progress: (done, total) => process.stderr.write(`\ranalysed ${done}/${total} documents`),
       });
       process.stderr.write('\n');
-      const report = retrievalReport(queries, corpus, qrels, runs.ponte, runs.bm25);
+      let ranking = runs.ponte;
+      if (provider) {
+        const layered = await denseRuns((texts) => provider.embed(texts), corpus, queries, runs.scored);
+        ranking = opts.mode === 'dense' ? layered.dense : layered.hybrid;
+      }
+      const report = retrievalReport(queries, corpus, qrels, ranking, runs.bm25);
       const out = { mode: opts.mode, corpus: corpus.length, ...report, timings: runs.timings };
       process.stdout.write(opts.json ? `${JSON.stringify(out, null, 2)}\n` : formatReport(out.subsets));
     });
@@ -43,7 +50,7 @@ export function registerEvalCommands(program: Command): void {
     .option('--mode <mode>', 'layers: concepts | dense | hybrid', 'concepts')
     .option('--json', 'print one JSON document')
     .action((opts: { in: string; mode: string; json?: boolean }) => {
-      checkMode(opts.mode);
+      if (opts.mode !== 'concepts') throw new Error('eval partners runs on concepts only (--mode concepts)');
       const input = parsePartnersFile(readFileSync(opts.in, 'utf8'));
       const result = rankPartners(loadMatchingResources(), input);
       process.stdout.write(
@@ -54,14 +61,15 @@ export function registerEvalCommands(program: Command): void {
     });
 }
 
-function checkMode(mode: string): void {
-  if (mode === 'concepts') return;
-  if (mode === 'dense' || mode === 'hybrid') {
-    throw new Error(
-      `--mode ${mode} needs an embedding provider: set PONTE_EMBEDDING_MODEL_DIR or PONTE_EMBEDDING_URL (the dense layer is off by default)`,
-    );
+/** The embedding provider a mode needs (null for concepts), from the same configuration as the server. */
+function providerFor(mode: string): EmbeddingProvider | null {
+  if (mode === 'concepts') return null;
+  if (mode !== 'dense' && mode !== 'hybrid') throw new Error(`--mode must be concepts, dense or hybrid (got "${mode}")`);
+  const provider = createEmbeddingProvider(loadConfig().embedding);
+  if (!provider) {
+    throw new Error(`--mode ${mode} needs an embedding provider: set PONTE_EMBEDDING_URL (the dense layer is off by default)`);
   }
-  throw new Error(`--mode must be concepts, dense or hybrid (got "${mode}")`);
+  return provider;
 }
 
 type Subsets = Record<string, { ponte: Partial<RetrievalScores>; bm25: Partial<RetrievalScores> }>;

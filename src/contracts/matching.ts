@@ -114,6 +114,10 @@ export const MatchIndexStatus = z.object({
   indexed: z.number().int(),
   total: z.number().int(),
   layers: z.object({ concepts: z.boolean(), lexicon: z.boolean(), dense: z.boolean() }),
+  /** Which score weights rank: the hand-set ones, or weights learned from use (`ponte learn weights`). */
+  weights: z.enum(['hand-set', 'learned']),
+  /** Embedding progress when the dense layer is configured; null when it is off. */
+  dense: z.object({ model: z.string(), embedded: z.number().int(), pending: z.number().int(), error: z.string().nullable() }).nullable(),
 });
 export type MatchIndexStatus = z.infer<typeof MatchIndexStatus>;
 

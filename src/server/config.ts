@@ -18,6 +18,10 @@ const Env = z.object({
   PONTE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PONTE_RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(10),
   PONTE_CONTACT_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  PONTE_EMBEDDING_URL: z.url().optional(),
+  PONTE_EMBEDDING_MODEL: z.string().min(1).optional(),
+  PONTE_EMBEDDING_API_KEY: z.string().min(1).optional(),
+  PONTE_EMBEDDING_MODEL_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -37,6 +41,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** A contact request pending this many days gets one reminder e-mail. */
   contactReminderDays: number;
+  /** The optional dense layer (features/matching/embedding-provider.ts); all unset = off. */
+  embedding: { url?: string; model?: string; apiKey?: string; modelDir?: string };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Secure cookies only when the public address is https. */
   secureCookies: boolean;
@@ -65,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PONTE_TRUST_PROXY === 'true',
     authRateLimitPerMinute: e.PONTE_RATE_LIMIT_AUTH,
     contactReminderDays: e.PONTE_CONTACT_REMINDER_DAYS,
+    embedding: {
+      url: e.PONTE_EMBEDDING_URL,
+      model: e.PONTE_EMBEDDING_MODEL,
+      apiKey: e.PONTE_EMBEDDING_API_KEY,
+      modelDir: e.PONTE_EMBEDDING_MODEL_DIR,
+    },
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
   };

@@ -9,6 +9,7 @@ import { createOpportunityService } from './features/opportunities/opportunity.s
 import { createOrganisationService } from './features/organisations/organisation.service';
 import { createContactsService } from './features/contacts/contacts.service';
 import { createEventService } from './features/events/event.service';
+import { createEmbeddingProvider } from './features/matching/embedding-provider';
 import { loadMatchingResources } from './features/matching/matching-resources';
 import { createMatchingService } from './features/matching/matching.service';
 import { loadReferenceData } from './features/reference/reference-data';
@@ -43,6 +44,7 @@ async function main() {
     loadResources: () => loadMatchingResources(),
     organisations,
     opportunities,
+    embedder: createEmbeddingProvider(config.embedding),
     log: (line) => console.log(`[matching] ${line}`),
   });
 

@@ -26,6 +26,7 @@ import type { OrganisationKind } from '../../../contracts/organisation';
 import type { TaxonomyIndex, ValueChainRole } from '../analysis/taxonomy/taxonomy';
 import { complementaryRoles, complementMask, directionFit, KIND_ROLE, roleMask, typeAffinity } from './complementarity';
 import { DEFAULT_SCORE_OPTIONS, FeatureIndex, type ScoreOptions } from './feature-index';
+import { cosine, fuse } from './dense';
 import { learnedLogScore, type LearnedWeights } from './learning';
 import { CHANNEL_PREFIX, channelOf } from './text-features';
 
@@ -140,6 +141,11 @@ export class MatchEngine {
 
   /** Weights learned from use (learning.ts); null keeps the hand-set boosts of the header. */
   learned: LearnedWeights | null = null;
+  /**
+   * Normalised embeddings by subject key (the optional dense layer); when both the asker and a
+   * candidate have one, relevance becomes fuse(relevance, cosine) (dense.ts).
+   */
+  dense: ReadonlyMap<string, Float32Array> | null = null;
 
   constructor(
     private readonly taxonomy: TaxonomyIndex,
@@ -269,6 +275,9 @@ export class MatchEngine {
     complements: number,
   ): Omit<MatchResult, 'explanation'> {
     const s = this.subjects.get(key)!;
+    const qv = this.dense?.get(query.key);
+    const cv = qv && this.dense?.get(key);
+    if (qv && cv) relevance = fuse(relevance, cosine(qv, cv));
     const complementarity = this.complementarity(query, s, complements);
     const reciprocity = 0;
     const ageDays = Math.max(0, (o.now - s.updatedAt) / 86_400_000);

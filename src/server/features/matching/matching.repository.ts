@@ -95,6 +95,23 @@ export function createMatchingRepository(db: Queryable) {
       return rows[0] ?? null;
     },
 
+    /** Stored embeddings of these subjects for one model. */
+    async vectors(keys: readonly string[], model: string): Promise<Map<string, { sha256: string; vector: Float32Array }>> {
+      const { rows } = await db.query<{ subject_key: string; text_sha256: string; vector: number[] }>(
+        'select subject_key, text_sha256, vector from match_vectors where model = $1 and subject_key = any($2::text[])',
+        [model, keys],
+      );
+      return new Map(rows.map((r) => [r.subject_key, { sha256: r.text_sha256, vector: Float32Array.from(r.vector) }]));
+    },
+
+    async saveVector(key: string, model: string, sha256: string, vector: Float32Array): Promise<void> {
+      await db.query(
+        `insert into match_vectors (subject_key, model, text_sha256, vector) values ($1, $2, $3, $4::real[])
+         on conflict (subject_key, model) do update set text_sha256 = excluded.text_sha256, vector = excluded.vector, updated_at = now()`,
+        [key, model, sha256, Array.from(vector)],
+      );
+    },
+
     /** Ids changed since a moment (organisations and opportunities), for the change feed. */
     async changedSince(since: Date): Promise<{ organisations: string[]; opportunities: string[]; latest: Date | null }> {
       const { rows } = await db.query<{ kind: 'org' | 'opp'; id: string; updated_at: Date }>(

@@ -35,6 +35,9 @@ import { isoDay } from '../opportunities/opportunity.service';
 import type { OrganisationService } from '../organisations/organisation.service';
 import { presentSummary } from '../organisations/organisation.presenter';
 import { createOrganisationRepository } from '../organisations/organisation.repository';
+import { createHash } from 'node:crypto';
+import type { EmbeddingProvider } from './embedding-provider';
+import { latestLearnedWeights } from './learn-weights';
 import { createMatchingRepository, type MatchOpportunityRow, type MatchOrganisationRow } from './matching.repository';
 
 const PAGE = 2000;
@@ -49,8 +52,13 @@ export interface MatchingDeps {
   loadResources: () => MatchingResources;
   organisations: OrganisationService;
   opportunities: OpportunityService;
+  /** The optional dense layer's provider (null or absent: off, the default). */
+  embedder?: EmbeddingProvider | null;
   log?: (line: string) => void;
 }
+
+/** Texts sent to the embedding provider per request. */
+const EMBED_BATCH = 64;
 
 export function createMatchingService(deps: MatchingDeps) {
   const { db, clock } = deps;
@@ -58,7 +66,18 @@ export function createMatchingService(deps: MatchingDeps) {
   const orgRepo = createOrganisationRepository(db);
   let res: MatchingResources | null = null;
   let engine: MatchEngine | null = null;
-  const status: MatchIndexStatus = { state: 'building', indexed: 0, total: 0, layers: { concepts: true, lexicon: false, dense: false } };
+  const status: MatchIndexStatus = {
+    state: 'building',
+    indexed: 0,
+    total: 0,
+    layers: { concepts: true, lexicon: false, dense: Boolean(deps.embedder) },
+    weights: 'hand-set',
+    dense: deps.embedder ? { model: deps.embedder.model, embedded: 0, pending: 0, error: null } : null,
+  };
+  // The dense layer: vectors by subject key, and texts still to embed (filled as subjects are indexed).
+  const vectors = new Map<string, Float32Array>();
+  const toEmbed = new Map<string, string>();
+  let embedding: Promise<void> | null = null;
   const orgFacts = new Map<string, OrganisationFacts>();
   let since = new Date(0);
   let timer: NodeJS.Timeout | null = null;
@@ -84,6 +103,7 @@ export function createMatchingService(deps: MatchingDeps) {
     const facts = toOrgFacts(r);
     orgFacts.set(r.id, facts);
     engine!.upsert(organisationSubject(res!, facts));
+    if (deps.embedder) toEmbed.set(`org:${r.id}`, facts.texts.filter(Boolean).join('\n'));
   }
 
   function opportunityOf(r: MatchOpportunityRow, organisation: OrganisationFacts): MatchSubject {
@@ -106,7 +126,49 @@ export function createMatchingService(deps: MatchingDeps) {
 
   function indexOpportunity(r: MatchOpportunityRow): void {
     const organisation = orgFacts.get(r.organisation_id);
-    if (organisation) engine!.upsert(opportunityOf(r, organisation));
+    if (!organisation) return;
+    engine!.upsert(opportunityOf(r, organisation));
+    if (deps.embedder) toEmbed.set(`opp:${r.id}`, [...Object.values(r.title), ...Object.values(r.description)].join('\n'));
+  }
+
+  /**
+   * Embeds what is waiting, in the background, never on a request's path: vectors already stored
+   * for the same model and text are reused; new ones are stored. Progress shows in status().
+   */
+  function embedPending(): Promise<void> {
+    const provider = deps.embedder;
+    if (!provider || !engine || embedding) return embedding ?? Promise.resolve();
+    embedding = (async () => {
+      while (toEmbed.size && !stopped) {
+        const batch = [...toEmbed].slice(0, EMBED_BATCH);
+        for (const [key] of batch) toEmbed.delete(key);
+        const hashes = batch.map(([, text]) => createHash('sha256').update(text).digest('hex'));
+        const stored = await repo.vectors(batch.map(([key]) => key), provider.model);
+        const missing = batch.filter(([key], i) => stored.get(key)?.sha256 !== hashes[i]);
+        for (const [key] of batch) {
+          const v = stored.get(key);
+          if (v && !missing.some(([k]) => k === key)) vectors.set(key, v.vector);
+        }
+        if (missing.length) {
+          const fresh = await provider.embed(missing.map(([, text]) => text));
+          for (const [i, [key]] of missing.entries()) {
+            vectors.set(key, fresh[i]!);
+            await repo.saveVector(key, provider.model, hashes[batch.findIndex(([k]) => k === key)]!, fresh[i]!);
+          }
+        }
+        status.dense = { model: provider.model, embedded: vectors.size, pending: toEmbed.size, error: null };
+        await yieldToRequests();
+      }
+    })()
+      .catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        status.dense = { model: provider.model, embedded: vectors.size, pending: toEmbed.size, error: message };
+        deps.log?.(`embedding failed: ${message}`);
+      })
+      .finally(() => {
+        embedding = null;
+      });
+    return embedding;
   }
 
   async function build(): Promise<void> {
@@ -114,6 +176,10 @@ export function createMatchingService(deps: MatchingDeps) {
     res = deps.loadResources();
     status.layers.lexicon = res.lexicon !== null;
     engine = new MatchEngine(res.analysis.taxonomy);
+    if (deps.embedder) engine.dense = vectors;
+    // Weights learned from use replace the hand-set boosts once `ponte learn weights` stored some.
+    engine.learned = await latestLearnedWeights(db);
+    status.weights = engine.learned ? 'learned' : 'hand-set';
     since = new Date(clock().getTime() - POLL_OVERLAP_MS);
     status.total = await repo.countSubjects();
     // Unlisted organisations are needed as owners of nothing public; only listed ones are read.
@@ -135,6 +201,7 @@ export function createMatchingService(deps: MatchingDeps) {
     }
     status.state = 'ready';
     deps.log?.(`indexed ${engine.size} subjects in ${Math.round(performance.now() - started)} ms`);
+    void embedPending();
   }
 
   /** Applies every change since the last poll. */
@@ -170,6 +237,7 @@ export function createMatchingService(deps: MatchingDeps) {
       if (r.status === 'draft') engine.remove(`opp:${r.id}`);
       else indexOpportunity(r);
     }
+    void embedPending();
   }
 
   function schedulePoll(): void {
@@ -269,6 +337,7 @@ export function createMatchingService(deps: MatchingDeps) {
     async sync(): Promise<void> {
       await polling;
       await poll();
+      await embedPending();
     },
 
     status(): MatchIndexStatus {
@@ -280,6 +349,7 @@ export function createMatchingService(deps: MatchingDeps) {
       if (timer) clearTimeout(timer);
       await building;
       await polling;
+      await embedding;
     },
 
     /** Counterparts for an opportunity the viewer can see (drafts too, for their own organisation). */

@@ -1,0 +1,104 @@
+/**
+ * A participant's agenda (issue 4 item 10): their meetings in their language and time zone (a
+ * remote participant's own zone, else the event's) with the event's zone alongside when it
+ * differs, and the same meetings as an iCal feed whose UIDs never change and whose SEQUENCE
+ * grows with every move, so re-importing updates instead of duplicating.
+ */
+import { pickText, type Locale } from '../../../contracts/common';
+import type { Agenda, AgendaItem } from '../../../contracts/events';
+import { writeCalendar } from '../../domain/events/ical';
+import { formatClock, instantToLocal } from '../../domain/events/zoned-time';
+import { translate } from '../../i18n/messages';
+import type { Viewer } from '../auth/auth-context';
+import type { EventContext } from './event.service';
+
+function span(start: Date, end: Date, timeZone: string, locale: Locale) {
+  const a = instantToLocal(start, timeZone);
+  const b = instantToLocal(end, timeZone);
+  const format = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return { date: a.date, start: formatClock(a.minutes), end: formatClock(b.minutes), label: format.formatRange(start, end) };
+}
+
+export function createAgendaService({ repo, access }: EventContext) {
+  async function build(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale) {
+    const a = await access.asParticipant(eventId, participantId, viewer);
+    const { event, participant } = a;
+    const [slots, tables, interpreters, meetings, participants] = await Promise.all([
+      repo.slots(eventId), repo.tables(eventId), repo.interpreters(eventId), repo.meetings(eventId), repo.participants(eventId),
+    ]);
+    const slotById = new Map(slots.map((s) => [s.id, s]));
+    const tableById = new Map(tables.map((t) => [t.id, t]));
+    const interpreterById = new Map(interpreters.map((i) => [i.id, i]));
+    const participantById = new Map(participants.map((p) => [p.id, p]));
+    const mine = meetings
+      .filter((m) => m.from_participant_id === participantId || m.to_participant_id === participantId)
+      .sort((x, y) => slotById.get(x.slot_id)!.position - slotById.get(y.slot_id)!.position);
+    const counterpartOf = (m: (typeof mine)[number]) => participantById.get(m.from_participant_id === participantId ? m.to_participant_id : m.from_participant_id)!;
+    const summaries = await access.summaries([participant.organisation_id, ...mine.map((m) => counterpartOf(m).organisation_id)]);
+    const timeZone = participant.attendance === 'remote' && participant.time_zone ? participant.time_zone : event.time_zone;
+    const items = mine.map((m) => {
+      const slot = slotById.get(m.slot_id)!;
+      const table = tableById.get(m.table_id)!;
+      const counterpart = counterpartOf(m);
+      const item: AgendaItem = {
+        meetingId: m.id,
+        status: m.status,
+        startsAt: slot.starts_at.toISOString(),
+        endsAt: slot.ends_at.toISOString(),
+        local: span(slot.starts_at, slot.ends_at, timeZone, locale),
+        eventLocal: timeZone === event.time_zone ? null : span(slot.starts_at, slot.ends_at, event.time_zone, locale),
+        counterpart: { ...summaries.get(counterpart.organisation_id)!, languages: counterpart.languages },
+        table: { name: table.name, videoUrl: table.video_url },
+        interpreter: m.interpreter_id ? { name: interpreterById.get(m.interpreter_id)!.name } : null,
+      };
+      return { item, meeting: m };
+    });
+    return { a, timeZone, items, title: pickText(event.title, locale), organisation: summaries.get(participant.organisation_id)! };
+  }
+
+  return {
+    async agenda(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<Agenda> {
+      const { a, timeZone, items, title, organisation } = await build(eventId, participantId, viewer, locale);
+      const e = a.event;
+      return {
+        event: { id: e.id, title, venue: e.venue, online: e.online, timeZone: e.time_zone },
+        participant: { id: participantId, organisation },
+        locale,
+        timeZone,
+        eventTimeZone: e.time_zone,
+        items: items.filter((x) => x.item.status !== 'cancelled').map((x) => x.item),
+      };
+    },
+
+    /** RFC 5545 text; cancelled meetings stay in the feed as STATUS:CANCELLED so calendars drop them. */
+    async ical(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<string> {
+      const { a, items, title } = await build(eventId, participantId, viewer, locale);
+      const e = a.event;
+      return writeCalendar({
+        name: title,
+        timeZone: e.time_zone,
+        events: items.map(({ item, meeting }) => {
+          const name = pickText(item.counterpart.names, locale) || item.counterpart.legalName;
+          const lines = [
+            title,
+            translate(locale, 'events.agenda.table', { name: item.table.name }),
+            item.interpreter ? translate(locale, 'events.agenda.interpreter', { name: item.interpreter.name }) : null,
+            item.table.videoUrl,
+          ].filter((l): l is string => Boolean(l));
+          return {
+            uid: `meeting-${meeting.id}@ponte`,
+            sequence: meeting.sequence,
+            stamp: meeting.updated_at,
+            start: new Date(item.startsAt),
+            end: new Date(item.endsAt),
+            summary: translate(locale, 'events.agenda.summary', { organisation: name }),
+            location: [item.table.name, e.online ? null : e.venue].filter(Boolean).join(', '),
+            description: lines.join('\n'),
+            ...(item.table.videoUrl ? { url: item.table.videoUrl } : {}),
+            cancelled: meeting.status === 'cancelled',
+          };
+        }),
+      });
+    },
+  };
+}
