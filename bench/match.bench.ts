@@ -112,10 +112,11 @@ async function benchSize(opportunities: number) {
   let buildSeconds: number;
   let fromCache = false;
   if (cacheFile && fs.existsSync(cacheFile)) {
-    const cached = v8.deserialize(fs.readFileSync(cacheFile)) as { seconds: number; now: number; subjects: MatchSubject[] };
-    for (const s of cached.subjects) index(s);
-    analysed = cached.subjects.length;
-    buildSeconds = cached.seconds;
+    let cached: { seconds: number; now: number; subjects: MatchSubject[] } | null = v8.deserialize(fs.readFileSync(cacheFile));
+    for (const s of cached!.subjects) index(s);
+    analysed = cached!.subjects.length;
+    buildSeconds = cached!.seconds;
+    cached = null; // the engine keeps what it needs; the rest must not weigh on GC while measuring
     fromCache = true;
     log(`  ${analysed} analysed subjects read from ${cacheFile}`);
   } else {
@@ -129,6 +130,7 @@ async function benchSize(opportunities: number) {
       fs.mkdirSync(CACHE_DIR!, { recursive: true });
       fs.writeFileSync(cacheFile, v8.serialize({ seconds: buildSeconds, now, subjects: all }));
     }
+    all.length = 0;
   }
   global.gc?.();
   const memory = process.memoryUsage();

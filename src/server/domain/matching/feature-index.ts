@@ -59,11 +59,13 @@ export interface PreparedQuery {
   options: ScoreOptions;
 }
 
-export class FeatureIndex {
+/** `P`: a payload stored per document (the engine keeps its subject there, so filters need no key lookups). */
+export class FeatureIndex<P = unknown> {
   private readonly featureIds = new Map<string, number>();
   private readonly featureKeys: string[] = [];
   private postings: Posting[] = [];
   private keys: Array<string | null> = [];
+  private payloads: Array<P | undefined> = [];
   private docFeatures: Array<{ ids: Int32Array; tfs: Float32Array } | null> = [];
   private lengths: Float64Array[] = CHANNELS.map(() => new Float64Array(1024));
   private readonly totalLength = [0, 0, 0];
@@ -91,12 +93,17 @@ export class FeatureIndex {
     return this.keys[slot] ?? null;
   }
 
+  payloadAt(slot: number): P | undefined {
+    return this.payloads[slot];
+  }
+
   /** Adds or replaces a document. Returns its slot (a new one on every call). */
-  upsert(key: string, features: ReadonlyMap<string, number>): number {
+  upsert(key: string, features: ReadonlyMap<string, number>, payload?: P): number {
     this.remove(key);
     this.vectors.clear();
     const slot = this.keys.length;
     this.keys.push(key);
+    this.payloads.push(payload);
     this.slotOf.set(key, slot);
     this.ensureSlots(slot + 1);
     const ids = new Int32Array(features.size);
@@ -142,6 +149,7 @@ export class FeatureIndex {
       this.totalLength[p.channel]! -= f.tfs[i]!;
     }
     this.keys[slot] = null;
+    this.payloads[slot] = undefined;
     this.docFeatures[slot] = null;
     this.dead++;
     if (this.dead > 1000 && this.dead * 5 > this.keys.length) this.compact();
@@ -444,14 +452,15 @@ export class FeatureIndex {
   private compact(): void {
     const live = [...this.slotOf.keys()].map((key) => ({ key, slot: this.slotOf.get(key)! }));
     live.sort((a, b) => a.slot - b.slot);
-    const saved = live.map(({ key, slot }) => ({ key, features: this.features(slot) }));
+    const saved = live.map(({ key, slot }) => ({ key, features: this.features(slot), payload: this.payloads[slot] }));
     this.postings = this.postings.map((p) => ({ channel: p.channel, docs: new Int32Array(4), tfs: new Float32Array(4), length: 0, df: 0 }));
     this.keys = [];
+    this.payloads = [];
     this.docFeatures = [];
     this.lengths = CHANNELS.map(() => new Float64Array(this.scores.length));
     this.totalLength.fill(0);
     this.slotOf.clear();
     this.dead = 0;
-    for (const { key, features } of saved) this.upsert(key, features);
+    for (const { key, features, payload } of saved) this.upsert(key, features, payload);
   }
 }
