@@ -67,3 +67,7 @@ export const MatchEventInput = z
   })
   .strict();
 export type MatchEventInput = z.infer<typeof MatchEventInput>;
+
+/** What the web app sends: the impressions of one list at once, or one save/dismissal. */
+export const MatchEventBatch = z.object({ events: z.array(MatchEventInput).min(1).max(50) }).strict();
+export type MatchEventBatch = z.infer<typeof MatchEventBatch>;

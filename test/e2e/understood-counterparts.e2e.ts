@@ -108,6 +108,15 @@ describe('an Italian member writes a request, corrects what Ponte understood and
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const shot = shotPath('understood-counterpart-card-it-phone');
     if (shot) await card.screenshot({ path: shot });
+
+    // "Not relevant" hides the card (recorded for learning) and can be undone.
+    const dismissed = page.waitForResponse((r) => r.url().endsWith('/api/v1/matching/events') && r.status() === 204);
+    await card.getByRole('button', { name: 'Non pertinente' }).click();
+    await dismissed;
+    await counterparts.getByText('Nascosto da questo elenco').waitFor();
+    expect(await offerLink.count()).toBe(0);
+    await counterparts.getByRole('button', { name: 'Mostra di nuovo' }).click();
+    await counterparts.locator(offerLink).waitFor();
     expect(errors).toEqual([]);
   });
 });

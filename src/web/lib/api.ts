@@ -61,6 +61,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError({ type: 'about:blank#network', title: '', status: 0 });
   }
+  if (response.status === 204) return undefined as T;
   if (response.ok) return (await response.json()) as T;
   let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status };
   try {

@@ -86,9 +86,11 @@ describe.each(DB_KINDS)('contact flow on %s', (kind) => {
 
   it('records what people do with recommendations', async () => {
     const res = await buyer.client.post('/api/v1/matching/events', {
-      subjectKey: `org:${buyer.orgId}`, candidateKey: `opp:${maker.oppId}`, event: 'dismiss', components: { relevance: 0.4 },
+      events: [{ subjectKey: `org:${buyer.orgId}`, candidateKey: `opp:${maker.oppId}`, event: 'dismiss', components: { relevance: 0.4 } }],
     });
     expect(res.statusCode).toBe(204);
+    const bad = await buyer.client.post('/api/v1/matching/events', { events: [{ subjectKey: 'x', candidateKey: 'y', event: 'contact' }] });
+    expect(bad.statusCode).toBe(400);
     const { rows } = await ctx.db.query<{ event: string }>('select event from match_events order by id');
     expect(rows.map((r) => r.event)).toEqual(expect.arrayContaining(['contact', 'accept', 'dismiss']));
   });

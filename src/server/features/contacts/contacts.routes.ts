@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common';
-import { ContactList, ContactListQuery, ContactRequest, ContactRequestInput, MatchEventInput } from '../../../contracts/contacts';
+import { ContactList, ContactListQuery, ContactRequest, ContactRequestInput, MatchEventBatch } from '../../../contracts/contacts';
 import type { ContactsService } from './contacts.service';
 
 export const contactRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService; contactRateLimitPerMinute: number }> = async (
@@ -34,9 +34,10 @@ export const contactRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService; c
   }, async (request) => contacts.respond(request.params.id, 'declined', request.viewer));
 
   app.post('/matching/events', {
-    schema: { tags: ['matching'], summary: 'Record an impression, save or dismissal of a recommendation', body: MatchEventInput },
+    schema: { tags: ['matching'], summary: 'Record impressions, saves or dismissals of recommendations (up to 50 at once)', body: MatchEventBatch },
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    await contacts.recordEvent(request.body, request.viewer);
+    for (const e of request.body.events) await contacts.recordEvent(e, request.viewer);
     return reply.status(204).send();
   });
 };

@@ -15,7 +15,7 @@ const COMPONENTS: ReadonlyArray<keyof MatchComponents> = ['relevance', 'compleme
  * sides share, and the score broken down into its components as labelled bars with their values
  * in text, so the breakdown reads the same without the picture.
  */
-export function MatchItemView({ item }: { item: MatchItem }) {
+export function MatchItemView({ item, onDismiss }: { item: MatchItem; onDismiss?: () => void }) {
   const { t, locale } = useT();
   const org = item.organisation;
   const percent = (v: number) => formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -65,6 +65,11 @@ export function MatchItemView({ item }: { item: MatchItem }) {
           <ContactButton opportunityId={item.opportunity.id} toName={organisationName(org, locale)} />
         ) : (
           <ContactButton toOrganisationId={org.id} toName={organisationName(org, locale)} />
+        )}
+        {onDismiss && (
+          <button type="button" className="button button--quiet" onClick={onDismiss}>
+            {t('matches.dismiss')}
+          </button>
         )}
       </p>
       <details className="match__components">

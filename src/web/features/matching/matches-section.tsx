@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { MatchList } from '../../../contracts/matching';
+import type { MatchItem, MatchList } from '../../../contracts/matching';
 import { EmptyState, Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
@@ -62,6 +62,23 @@ function MatchesSection({
   const result = useMatches(load, loadKey);
   const data = result?.data ?? null;
   const building = data?.index.state === 'building';
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const candidateKey = (item: MatchItem) => (item.opportunity ? `opp:${item.opportunity.id}` : `org:${item.organisation.id}`);
+  const event = (item: MatchItem, kind: 'impression' | 'dismiss') => ({
+    subjectKey: loadKey,
+    candidateKey: candidateKey(item),
+    event: kind,
+    components: item.components,
+  });
+
+  // Each list shown is recorded once, with the components it was shown with: the examples the
+  // weight learning (`ponte learn weights`) fits on.
+  const recorded = useRef<MatchList | null>(null);
+  useEffect(() => {
+    if (!data || building || data.items.length === 0 || recorded.current === data) return;
+    recorded.current = data;
+    void matchingApi.record(data.items.map((item) => event(item, 'impression')));
+  });
 
   return (
     <section aria-labelledby={headingId} className="matches">
@@ -87,11 +104,36 @@ function MatchesSection({
       )}
       {data && data.items.length > 0 && (
         <ul className="card-list card-list--compact">
-          {data.items.map((item) => (
-            <li key={`${item.kind}:${item.opportunity?.id ?? item.organisation.id}`}>
-              <MatchItemView item={item} />
-            </li>
-          ))}
+          {data.items.map((item) => {
+            const key = candidateKey(item);
+            const toggle = (hide: boolean) =>
+              setHidden((h) => {
+                const next = new Set(h);
+                if (hide) next.add(key);
+                else next.delete(key);
+                return next;
+              });
+            return (
+              <li key={key}>
+                {hidden.has(key) ? (
+                  <p className="card muted" role="status">
+                    {t('matches.dismissed')}{' '}
+                    <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
+                      {t('matches.undo')}
+                    </button>
+                  </p>
+                ) : (
+                  <MatchItemView
+                    item={item}
+                    onDismiss={() => {
+                      toggle(true);
+                      void matchingApi.record([event(item, 'dismiss')]);
+                    }}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,3 +1,4 @@
+import type { MatchEventInput } from '../../../contracts/contacts';
 import type { ConceptList, MatchList, TextUnderstanding } from '../../../contracts/matching';
 import { api } from '../../lib/api';
 
@@ -7,6 +8,8 @@ export const matchingApi = {
   conceptsById: (ids: readonly string[]) => api.get<ConceptList>('/concepts', { id: ids, limit: 50 }),
   counterparts: (opportunityId: string, limit = 10) =>
     api.get<MatchList>(`/opportunities/${encodeURIComponent(opportunityId)}/matches`, { limit }),
+  /** What people do with recommendations (for learning the weights); failures are not the user's problem. */
+  record: (events: MatchEventInput[]) => api.post<void>('/matching/events', { events }).catch(() => undefined),
   partners: (organisationId: string, limit = 10) =>
     api.get<MatchList>(`/organisations/${encodeURIComponent(organisationId)}/partners`, { limit }),
 };
