@@ -49,7 +49,7 @@ async function main() {
   });
 
   const contacts = createContactsService({ db, mailer, clock, publicUrl: config.publicUrl, reminderDays: config.contactReminderDays });
-  const events = createEventService({ db, clock });
+  const events = createEventService({ db, clock, publicUrl: config.publicUrl });
 
   const app = await buildApp({ db, auth, organisations, opportunities, matching, contacts, events, reference, config });
   await app.listen({ port: config.port, host: config.host });

@@ -92,7 +92,7 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
   const opportunities = createOpportunityService({ db, reference, clock });
   const matching = createMatchingService({ db, clock, loadResources: sharedResources, organisations, opportunities });
   const contacts = createContactsService({ db, mailer, clock, publicUrl: 'http://ponte.test', reminderDays: 3 });
-  const events = createEventService({ db, clock });
+  const events = createEventService({ db, clock, publicUrl: 'http://ponte.test' });
   const app = await buildApp({
     db,
     auth,

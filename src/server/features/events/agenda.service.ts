@@ -6,11 +6,15 @@
  */
 import { pickText, type Locale } from '../../../contracts/common';
 import type { Agenda, AgendaItem } from '../../../contracts/events';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeCalendar } from '../../domain/events/ical';
+import { notFound } from '../../errors';
 import { formatClock, instantToLocal } from '../../domain/events/zoned-time';
 import { translate } from '../../i18n/messages';
 import type { Viewer } from '../auth/auth-context';
 import type { EventContext } from './event.service';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function span(start: Date, end: Date, timeZone: string, locale: Locale) {
   const a = instantToLocal(start, timeZone);
@@ -19,10 +23,12 @@ function span(start: Date, end: Date, timeZone: string, locale: Locale) {
   return { date: a.date, start: formatClock(a.minutes), end: formatClock(b.minutes), label: format.formatRange(start, end) };
 }
 
-export function createAgendaService({ repo, access }: EventContext) {
-  async function build(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale) {
-    const a = await access.asParticipant(eventId, participantId, viewer);
+export function createAgendaService({ repo, access, publicUrl }: EventContext) {
+  type Who = { event: NonNullable<Awaited<ReturnType<typeof repo.findEvent>>>; participant: NonNullable<Awaited<ReturnType<typeof repo.findParticipant>>> };
+
+  async function build(a: Who, locale: Locale) {
     const { event, participant } = a;
+    const [eventId, participantId] = [event.id, participant.id];
     const [slots, tables, interpreters, meetings, participants] = await Promise.all([
       repo.slots(eventId), repo.tables(eventId), repo.interpreters(eventId), repo.meetings(eventId), repo.participants(eventId),
     ]);
@@ -58,7 +64,8 @@ export function createAgendaService({ repo, access }: EventContext) {
 
   return {
     async agenda(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<Agenda> {
-      const { a, timeZone, items, title, organisation } = await build(eventId, participantId, viewer, locale);
+      const who = await access.asParticipant(eventId, participantId, viewer);
+      const { a, timeZone, items, title, organisation } = await build(who, locale);
       const e = a.event;
       return {
         event: { id: e.id, title, venue: e.venue, online: e.online, timeZone: e.time_zone },
@@ -72,33 +79,57 @@ export function createAgendaService({ repo, access }: EventContext) {
 
     /** RFC 5545 text; cancelled meetings stay in the feed as STATUS:CANCELLED so calendars drop them. */
     async ical(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<string> {
-      const { a, items, title } = await build(eventId, participantId, viewer, locale);
-      const e = a.event;
-      return writeCalendar({
-        name: title,
-        timeZone: e.time_zone,
-        events: items.map(({ item, meeting }) => {
-          const name = pickText(item.counterpart.names, locale) || item.counterpart.legalName;
-          const lines = [
-            title,
-            translate(locale, 'events.agenda.table', { name: item.table.name }),
-            item.interpreter ? translate(locale, 'events.agenda.interpreter', { name: item.interpreter.name }) : null,
-            item.table.videoUrl,
-          ].filter((l): l is string => Boolean(l));
-          return {
-            uid: `meeting-${meeting.id}@ponte`,
-            sequence: meeting.sequence,
-            stamp: meeting.updated_at,
-            start: new Date(item.startsAt),
-            end: new Date(item.endsAt),
-            summary: translate(locale, 'events.agenda.summary', { organisation: name }),
-            location: [item.table.name, e.online ? null : e.venue].filter(Boolean).join(', '),
-            description: lines.join('\n'),
-            ...(item.table.videoUrl ? { url: item.table.videoUrl } : {}),
-            cancelled: meeting.status === 'cancelled',
-          };
-        }),
-      });
+      return calendar(await access.asParticipant(eventId, participantId, viewer), locale);
+    },
+
+    /**
+     * A new secret feed link for a participant (the old one stops working): what calendar apps
+     * subscribe to, since they send no session cookie. Only the token's hash is stored.
+     */
+    async calendarLink(eventId: string, participantId: string, viewer: Viewer | null): Promise<{ url: string }> {
+      await access.asParticipant(eventId, participantId, viewer);
+      const token = randomBytes(32).toString('base64url');
+      await repo.setCalendarToken(eventId, participantId, sha256(token));
+      return { url: `${publicUrl}/api/v1/calendar/${token}.ics` };
+    },
+
+    /** The feed behind a secret link; 404 for unknown or rotated tokens. */
+    async icalByToken(token: string, locale: Locale): Promise<string> {
+      const found = /^[A-Za-z0-9_-]{43}$/.test(token) ? await repo.participantByCalendarToken(sha256(token)) : null;
+      const event = found && (await repo.findEvent(found.event_id));
+      const participant = found && (await repo.findParticipant(found.event_id, found.id));
+      if (!event || !participant) throw notFound('calendar');
+      return calendar({ event, participant }, locale);
     },
   };
+
+  async function calendar(who: Who, locale: Locale): Promise<string> {
+    const { a, items, title } = await build(who, locale);
+    const e = a.event;
+    return writeCalendar({
+      name: title,
+      timeZone: e.time_zone,
+      events: items.map(({ item, meeting }) => {
+        const name = pickText(item.counterpart.names, locale) || item.counterpart.legalName;
+        const lines = [
+          title,
+          translate(locale, 'events.agenda.table', { name: item.table.name }),
+          item.interpreter ? translate(locale, 'events.agenda.interpreter', { name: item.interpreter.name }) : null,
+          item.table.videoUrl,
+        ].filter((l): l is string => Boolean(l));
+        return {
+          uid: `meeting-${meeting.id}@ponte`,
+          sequence: meeting.sequence,
+          stamp: meeting.updated_at,
+          start: new Date(item.startsAt),
+          end: new Date(item.endsAt),
+          summary: translate(locale, 'events.agenda.summary', { organisation: name }),
+          location: [item.table.name, e.online ? null : e.venue].filter(Boolean).join(', '),
+          description: lines.join('\n'),
+          ...(item.table.videoUrl ? { url: item.table.videoUrl } : {}),
+          cancelled: meeting.status === 'cancelled',
+        };
+      }),
+    });
+  }
 }

@@ -246,6 +246,18 @@ export function createEventRepository(db: Queryable) {
       return rows;
     },
 
+    async setCalendarToken(eventId: string, participantId: string, hash: string): Promise<void> {
+      await db.query('update event_participants set calendar_token_hash = $3 where event_id = $1 and id = $2', [eventId, participantId, hash]);
+    },
+
+    async participantByCalendarToken(hash: string): Promise<{ event_id: string; id: string } | null> {
+      const { rows } = await db.query<{ event_id: string; id: string }>(
+        "select event_id, id from event_participants where calendar_token_hash = $1 and status = 'approved'",
+        [hash],
+      );
+      return rows[0] ?? null;
+    },
+
     async findParticipant(eventId: string, id: string, tx: Queryable = db): Promise<ParticipantRow | null> {
       const { rows } = await tx.query<ParticipantRow>(`select ${PARTICIPANT_COLUMNS} from event_participants where event_id = $1 and id = $2`, [eventId, id]);
       return rows[0] ?? null;

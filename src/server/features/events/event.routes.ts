@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Uuid } from '../../../contracts/common';
+import { Locale, Uuid } from '../../../contracts/common';
 import {
   Agenda, AgendaQuery, Event, EventInput, EventList, EventPatch, Interpreter, InterpreterInput, InterpreterList, Meeting, MeetingInput, MeetingList,
   MeetingPatch, MeetingRequest, MeetingRequestInput, MeetingRequestList, MeetingRequestQuery, Participant, ParticipantList, ParticipantSettings,
@@ -82,5 +82,12 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventService }> = asyn
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="agenda-${req.params.pid}.ics"`)
         .send(text);
+    });
+  app.post('/events/:id/participants/:pid/calendar-link', { schema: { tags, summary: 'A new secret calendar-feed link for a participant (the previous one stops working)', params: withPid, response: { 200: z.object({ url: z.string() }) } } },
+    async (req) => svc.agendas.calendarLink(req.params.id, req.params.pid, req.viewer));
+  app.get('/calendar/:file', { schema: { tags, summary: 'The agenda feed behind a secret link, for calendar apps (no cookie needed)', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) }), querystring: z.object({ lang: Locale.optional() }) } },
+    async (req, reply) => {
+      const text = await svc.agendas.icalByToken(req.params.file.slice(0, -'.ics'.length), req.query.lang ?? req.locale);
+      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
     });
 };

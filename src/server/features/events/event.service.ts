@@ -23,6 +23,8 @@ export interface EventDeps {
   clock: () => Date;
   /** Milliseconds for the solver's time limit (performance.now in production). */
   monotonic?: () => number;
+  /** Base of links handed out (calendar feeds); empty gives relative links. */
+  publicUrl?: string;
 }
 
 const MAX_SLOTS = 2000;
@@ -309,7 +311,7 @@ export function createEventService(deps: EventDeps) {
     },
   };
 
-  const ctx = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()) };
+  const ctx = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()), publicUrl: deps.publicUrl ?? '' };
   return {
     events,
     participants,
@@ -324,6 +326,7 @@ export type EventService = ReturnType<typeof createEventService>;
 
 export interface EventContext {
   db: Db;
+  publicUrl: string;
   repo: ReturnType<typeof createEventRepository>;
   access: ReturnType<typeof createEventAccess>;
   clock: () => Date;

@@ -281,4 +281,23 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     expect(cancelled).toContain(`SEQUENCE:${mine.sequence + 2}`);
     expect((await new TestClient(ctx.app).get(url)).statusCode).toBe(401);
   });
+
+  it('hands out a secret feed link that calendar apps can read without a cookie, and rotates it', async () => {
+    const link = await rossi.client.post(api(`/participants/${rossi.participantId}/calendar-link`));
+    expect(link.statusCode).toBe(200);
+    const { url } = link.json() as { url: string };
+    expect(url).toMatch(/^http:\/\/ponte\.test\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const path = url.replace('http://ponte.test', '');
+    const anonymous = new TestClient(ctx.app);
+    const feed = await anonymous.get(`${path}?lang=zh`);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    expect(feed.body).toMatch(/^UID:meeting-[0-9a-f-]{36}@ponte/m);
+    // Only the participant's own members may create a link; a new link retires the old one.
+    const { client: stranger } = await signedUpClient(ctx);
+    expect((await stranger.post(api(`/participants/${rossi.participantId}/calendar-link`))).statusCode).toBe(403);
+    await rossi.client.post(api(`/participants/${rossi.participantId}/calendar-link`));
+    expect((await anonymous.get(path)).statusCode).toBe(404);
+    expect((await anonymous.get('/api/v1/calendar/not-a-token.ics')).statusCode).toBe(400);
+  });
 });
