@@ -25,6 +25,8 @@ export interface EventDeps {
   monotonic?: () => number;
   /** Base of links handed out (calendar feeds); empty gives relative links. */
   publicUrl?: string;
+  /** Where the scheduler runs: a worker thread (default) or the calling thread. */
+  solver?: 'worker' | 'inline';
 }
 
 const MAX_SLOTS = 2000;
@@ -311,7 +313,7 @@ export function createEventService(deps: EventDeps) {
     },
   };
 
-  const ctx = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()), publicUrl: deps.publicUrl ?? '' };
+  const ctx = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()), publicUrl: deps.publicUrl ?? '', solver: deps.solver ?? 'worker' };
   return {
     events,
     participants,
@@ -327,6 +329,7 @@ export type EventService = ReturnType<typeof createEventService>;
 export interface EventContext {
   db: Db;
   publicUrl: string;
+  solver: 'worker' | 'inline';
   repo: ReturnType<typeof createEventRepository>;
   access: ReturnType<typeof createEventAccess>;
   clock: () => Date;

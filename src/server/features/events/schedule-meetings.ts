@@ -8,8 +8,7 @@ import type { ScheduleInput, ScheduleRun, ScheduleSummary } from '../../../contr
 import { withinWorkingDay } from '../../domain/events/slot-grid';
 import { compileInstance } from '../../domain/scheduling/compile-instance';
 import type { MeetingRequest, Schedule, SchedulingInstance } from '../../domain/scheduling/instance';
-import { rescheduleMeetings } from '../../domain/scheduling/reschedule';
-import { solveSchedule } from '../../domain/scheduling/solve-schedule';
+import { runSolverInline, runSolverInWorker } from './run-solver';
 import { scheduleStats } from '../../domain/scheduling/stats';
 import { conflict } from '../../errors';
 import type { Viewer } from '../auth/auth-context';
@@ -48,7 +47,7 @@ export function availabilityOf(p: ParticipantRow, slots: readonly SlotRow[]): st
   return undefined;
 }
 
-export function createScheduleMeetings({ db, repo, access, clock, monotonic }: EventContext) {
+export function createScheduleMeetings({ db, repo, access, clock, monotonic, solver }: EventContext) {
   async function instanceFor(eventId: string): Promise<EventInstance> {
     const [slots, tables, participants, interpreters, requests, meetings] = await Promise.all([
       repo.slots(eventId), repo.tables(eventId), repo.participants(eventId), repo.interpreters(eventId), repo.requests(eventId, null), repo.meetings(eventId),
@@ -200,8 +199,9 @@ export function createScheduleMeetings({ db, repo, access, clock, monotonic }: E
       if (ei.instance.slots.length === 0 || ei.instance.tables === 0) throw conflict('event_grid_missing');
       const { instance, previous } = ei;
       const before = summary(instance, previous);
-      const options = { timeLimitSeconds: input.timeLimitSeconds, seed: input.seed ?? 1, clock: monotonic };
-      const result = previous.meetings.length > 0 ? rescheduleMeetings(instance, previous, options) : solveSchedule(instance, options);
+      const job = { instance, previous, options: { timeLimitSeconds: input.timeLimitSeconds, seed: input.seed ?? 1 } };
+      // In a worker thread by default: a run may take its whole time limit.
+      const result = solver === 'worker' ? await runSolverInWorker(job) : runSolverInline(job, monotonic);
       const requestedWeight = instance.requests.reduce((s, r) => s + r.weight, 0);
       if (result.status === 'infeasible') {
         return { status: 'infeasible', before, after: null, requestedWeight, moved: 0, unscheduled: [], conflicts: result.conflicts.map((c) => c.message), seconds: result.seconds };
