@@ -14,6 +14,11 @@ describe('cooperation cues', () => {
     expect(rankTypes(findTypeCues(text)).map((t) => t.type)).toContain(type);
   });
 
+  it.each(['Cerco uno stagista modellista per il nostro ufficio stile', '想购买意大利设计师的丝巾花型图案', "I'm looking for a leather supplier"])(
+    'reads first-person searches as requests: %s',
+    (text) => expect(inferDirection(findDirectionCues(text))).toBe('request'),
+  );
+
   it('keeps spans on accented text', () => {
     const text = 'Società mista con università';
     for (const c of findTypeCues(text)) expect(text.slice(c.start, c.end)).toBe(c.surface);

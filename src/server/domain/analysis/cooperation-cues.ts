@@ -17,6 +17,8 @@ const REQUEST = [
   'necessitiamo', 'abbiamo bisogno', 'richiediamo', 'selezioniamo', 'looking for', 'seeking', 'we seek', 'we need',
   'searching for', 'wanted', 'in search of', 'we are interested in', 'would like to find',
   '寻找', '寻求', '求购', '需要', '诚招', '招募', '征集', '希望找到', '急需', '想找', '采购',
+  'cerco', 'sto cercando', 'stiamo cercando', 'i need', 'i am looking for', "i'm looking for",
+  '想购买', '想采购', '要找', '在找',
 ];
 const OFFER = [
   'offriamo', 'offre', 'proponiamo', 'mettiamo a disposizione', 'forniamo', 'produciamo', 'realizziamo',

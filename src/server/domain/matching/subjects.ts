@@ -145,7 +145,7 @@ export function opportunitySubject(res: MatchingResources, p: OpportunityFacts):
  * A subject for a bare text (a typed query, or a document of an evaluation corpus): its own
  * organisation, no constraints; direction and type as the analysis reads them.
  */
-export function textSubject(res: MatchingResources, text: string, id = 'query'): MatchSubject {
+export function textSubject(res: MatchingResources, text: string, id = 'query', options: { asker?: boolean } = {}): MatchSubject {
   const f = textFeatures(res, text);
   return {
     key: `text:${id}`,
@@ -157,7 +157,9 @@ export function textSubject(res: MatchingResources, text: string, id = 'query'):
     region: null,
     sizeBand: null,
     certifications: [],
-    direction: f.analysis.direction,
+    // Someone searching is looking for a counterpart: without an explicit cue ("we offer…"), a
+    // typed query asks for what it names (dev set: cross-lingual nDCG@10 0.433 → 0.445).
+    direction: f.analysis.direction ?? (options.asker ? 'request' : null),
     type: f.analysis.types[0]?.type ?? null,
     requiredCertifications: [],
     open: true,

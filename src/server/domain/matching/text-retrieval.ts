@@ -52,7 +52,7 @@ export function rankCorpus(
   const t1 = performance.now();
   const runs: RetrievalRuns = { ponte: new Map(), scored: new Map(), bm25: new Map(), timings: { analyseSeconds: (t1 - t0) / 1000, rankSeconds: 0 } };
   for (const q of queries) {
-    const query = textSubject(res, q.text, `query:${q.id}`);
+    const query = textSubject(res, q.text, `query:${q.id}`, { asker: true });
     const results = engine.recommend(query, { limit: depth, today: '0000-01-01', now: 0, pool: depth * 4 });
     runs.ponte.set(q.id, results.map((r) => r.subject.id));
     runs.scored.set(q.id, results.map((r) => ({ id: r.subject.id, score: r.score })));
