@@ -63,7 +63,7 @@ async function analyseInWorkers(orgs: number, now: number, sink: (s: MatchSubjec
       const from = t * per;
       const to = Math.min(orgs, from + per);
       if (from >= to) return Promise.resolve();
-      const worker = new Worker(new URL('./support/ts-worker.mjs', import.meta.url), {
+      const worker = new Worker(new URL('../src/server/workers/ts-worker.mjs', import.meta.url), {
         workerData: { module: new URL('./support/match-subjects-worker.ts', import.meta.url).href, from, to, seed: SEED, now },
       });
       return new Promise<void>((resolve, reject) => {

@@ -57,17 +57,3 @@ export const ContactList = z.object({
   pendingInbox: z.number().int(),
 });
 export type ContactList = z.infer<typeof ContactList>;
-
-export const MatchEventInput = z
-  .object({
-    subjectKey: z.string().regex(/^(org|opp):[0-9a-f-]{36}$/),
-    candidateKey: z.string().regex(/^(org|opp):[0-9a-f-]{36}$/),
-    event: z.enum(['impression', 'save', 'dismiss']),
-    components: z.record(z.string(), z.number()).optional(),
-  })
-  .strict();
-export type MatchEventInput = z.infer<typeof MatchEventInput>;
-
-/** What the web app sends: the impressions of one list at once, or one save/dismissal. */
-export const MatchEventBatch = z.object({ events: z.array(MatchEventInput).min(1).max(50) }).strict();
-export type MatchEventBatch = z.infer<typeof MatchEventBatch>;

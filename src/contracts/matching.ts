@@ -134,3 +134,18 @@ export const MatchQuery = z.object({
   certification: listParam(z.string().trim().min(1).max(60)),
 });
 export type MatchQuery = z.infer<typeof MatchQuery>;
+
+/** A shown recommendation, or a save or dismissal of one (match_events, for learning the weights). */
+export const MatchEventInput = z
+  .object({
+    subjectKey: z.string().regex(/^(org|opp):[0-9a-f-]{36}$/),
+    candidateKey: z.string().regex(/^(org|opp):[0-9a-f-]{36}$/),
+    event: z.enum(['impression', 'save', 'dismiss']),
+    components: z.record(z.string(), z.number()).optional(),
+  })
+  .strict();
+export type MatchEventInput = z.infer<typeof MatchEventInput>;
+
+/** What the web app sends: the impressions of one list at once, or one save/dismissal. */
+export const MatchEventBatch = z.object({ events: z.array(MatchEventInput).min(1).max(50) }).strict();
+export type MatchEventBatch = z.infer<typeof MatchEventBatch>;

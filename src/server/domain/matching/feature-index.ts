@@ -47,6 +47,13 @@ interface Posting {
 }
 
 const CHANNEL_INDEX: Record<Channel, number> = { concept: 0, pivot: 1, surface: 2 };
+
+/** Lucene's BM25 idf for a feature held by `df` of `n` documents. */
+const idfOf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** One matched feature's BM25 term: `w` is query weight × idf × channel weight (the header's formula). */
+const termScore = (w: number, tf: number, length: number, avgLength: number, k1: number, b: number) =>
+  (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avgLength));
 const SURFACE = CHANNEL_INDEX.surface;
 
 export interface PreparedQuery {
@@ -165,12 +172,6 @@ export class FeatureIndex<P = unknown> {
     return out;
   }
 
-  idf(feature: string): number {
-    const id = this.featureIds.get(feature);
-    const df = id === undefined ? 0 : this.postings[id]!.df;
-    const n = this.slotOf.size;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
 
   /**
    * Top `limit` live documents by score, best first (ties by slot, so results are stable).
@@ -201,12 +202,11 @@ export class FeatureIndex<P = unknown> {
       if (p.df === 0) continue;
       const w = q.weights[qi]!;
       const lengths = this.lengths[p.channel]!;
-      const norm = k1 / avg[p.channel]!;
+      const avgLength = avg[p.channel]!;
       const { docs, tfs } = p;
       for (let i = 0; i < p.length; i++) {
         const d = docs[i]!;
-        const tf = tfs[i]!;
-        const s = (w * tf * (k1 + 1)) / (tf + k1 * (1 - b) + b * norm * lengths[d]!);
+        const s = termScore(w, tfs[i]!, lengths[d]!, avgLength, k1, b);
         if (stamp[d] !== gen) {
           stamp[d] = gen;
           scores[d] = s;
@@ -231,7 +231,7 @@ export class FeatureIndex<P = unknown> {
       const id = this.featureIds.get(feature);
       const df = id === undefined ? 0 : this.postings[id]!.df;
       const channel = id === undefined ? CHANNEL_INDEX[channelOf(feature)] : this.postings[id]!.channel;
-      const w = channelWeight[channel]! * qw * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const w = channelWeight[channel]! * qw * idfOf(n, df);
       max += w * (options.k1 + 1);
       if (id !== undefined && df > 0 && w > 0) entries.push({ id, w });
     }
@@ -270,8 +270,7 @@ export class FeatureIndex<P = unknown> {
       else {
         const channel = this.postings[qi]!.channel;
         const avg = Math.max(this.totalLength[channel]! / n, 1e-9);
-        const tf = f.tfs[j]!;
-        total += (q.weights[i]! * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.lengths[channel]![slot]!) / avg));
+        total += termScore(q.weights[i]!, f.tfs[j]!, this.lengths[channel]![slot]!, avg, k1, b);
         i++;
         j++;
       }
@@ -314,7 +313,7 @@ export class FeatureIndex<P = unknown> {
     for (let i = 0; i < f.ids.length; i++) {
       const p = this.postings[f.ids[i]!]!;
       if (p.channel === SURFACE) continue;
-      w[i] = f.tfs[i]! * Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
+      w[i] = f.tfs[i]! * idfOf(n, p.df);
       norm += w[i]! * w[i]!;
     }
     return { ids: f.ids, w, norm: Math.sqrt(norm) };
@@ -328,7 +327,7 @@ export class FeatureIndex<P = unknown> {
       if (channelOf(feature) === 'surface') continue;
       const id = this.featureIds.get(feature);
       const df = id === undefined ? 0 : this.postings[id]!.df;
-      const w = tf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const w = tf * idfOf(n, df);
       norm += w * w;
       if (id !== undefined) known.push({ id, w });
     }
@@ -355,11 +354,8 @@ export class FeatureIndex<P = unknown> {
       const p = this.postings[f.ids[i]!]!;
       const channel = CHANNELS[p.channel]!;
       const avg = Math.max(this.totalLength[p.channel]! / n, 1e-9);
-      const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
-      const tf = f.tfs[i]!;
-      const s =
-        (options.weights[channel] * qw * idf * tf * (k1 + 1)) /
-        (tf + k1 * (1 - b + (b * this.lengths[p.channel]![slot]!) / avg));
+      const w = options.weights[channel] * qw * idfOf(n, p.df);
+      const s = termScore(w, f.tfs[i]!, this.lengths[p.channel]![slot]!, avg, k1, b);
       channels[channel] += s;
       features.push({ feature: key, score: s });
     }

@@ -112,20 +112,6 @@ export function createContactsRepository(db: Queryable) {
       return rows[0] ?? null;
     },
 
-    async recordEvent(e: {
-      userId: string | null;
-      organisationId: string | null;
-      subjectKey: string;
-      candidateKey: string;
-      event: string;
-      components: Record<string, number> | null;
-    }): Promise<void> {
-      await db.query(
-        `insert into match_events (user_id, organisation_id, subject_key, candidate_key, event, components)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [e.userId, e.organisationId, e.subjectKey, e.candidateKey, e.event, e.components ? JSON.stringify(e.components) : null],
-      );
-    },
   };
 }
 

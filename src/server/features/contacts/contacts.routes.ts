@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common';
-import { ContactList, ContactListQuery, ContactRequest, ContactRequestInput, MatchEventBatch } from '../../../contracts/contacts';
+import { ContactList, ContactListQuery, ContactRequest, ContactRequestInput } from '../../../contracts/contacts';
 import type { ContactsService } from './contacts.service';
 
 export const contactRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService; contactRateLimitPerMinute: number }> = async (
@@ -33,11 +33,4 @@ export const contactRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService; c
     schema: { tags, summary: 'Decline a request', params, response: { 200: ContactRequest } },
   }, async (request) => contacts.respond(request.params.id, 'declined', request.viewer));
 
-  app.post('/matching/events', {
-    schema: { tags: ['matching'], summary: 'Record impressions, saves or dismissals of recommendations (up to 50 at once)', body: MatchEventBatch },
-    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    for (const e of request.body.events) await contacts.recordEvent(e, request.viewer);
-    return reply.status(204).send();
-  });
 };

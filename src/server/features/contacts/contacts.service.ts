@@ -5,11 +5,12 @@
  * language, and a request left pending for `reminderDays` gets one reminder.
  */
 import { pickText, type Locale } from '../../../contracts/common';
-import type { ContactDetails, ContactList, ContactListQuery, ContactRequest, ContactRequestInput, MatchEventInput } from '../../../contracts/contacts';
+import type { ContactDetails, ContactList, ContactListQuery, ContactRequest, ContactRequestInput } from '../../../contracts/contacts';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../errors';
 import { composeMail, type Mailer } from '../../mail/mailer';
 import type { Viewer } from '../auth/auth-context';
+import { recordMatchEvent } from '../matching/match-events.repository';
 import { presentSummary } from '../organisations/organisation.presenter';
 import { createOrganisationRepository, type OrganisationRow } from '../organisations/organisation.repository';
 import { createContactsRepository, type ContactRow, type Person } from './contacts.repository';
@@ -47,8 +48,16 @@ export function createContactsService(deps: ContactsDeps) {
     };
   }
 
-  async function present(row: ContactRow, myOrgs: readonly string[]): Promise<ContactRequest> {
-    const [from, to] = await Promise.all([orgs.findById(row.from_organisation_id), orgs.findById(row.to_organisation_id)]);
+  /** The organisations of these requests, each read once. */
+  async function organisationsOf(rows: readonly ContactRow[]): Promise<Map<string, OrganisationRow>> {
+    const ids = [...new Set(rows.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]))];
+    const found = await Promise.all(ids.map((id) => orgs.findById(id)));
+    return new Map(found.filter((o): o is OrganisationRow => o !== null).map((o) => [o.id, o]));
+  }
+
+  async function present(row: ContactRow, myOrgs: readonly string[], known?: Map<string, OrganisationRow>): Promise<ContactRequest> {
+    const byId = known ?? (await organisationsOf([row]));
+    const [from, to] = [byId.get(row.from_organisation_id), byId.get(row.to_organisation_id)];
     if (!from || !to) throw notFound('organisation');
     const box = myOrgs.includes(row.to_organisation_id) ? 'inbox' : 'sent';
     let counterpartContact: ContactDetails | null = null;
@@ -107,7 +116,7 @@ export function createContactsService(deps: ContactsDeps) {
         at: clock(),
       });
       if (!id) throw conflict('contact_pending');
-      await repo.recordEvent({
+      await recordMatchEvent(db, {
         userId: viewer!.userId,
         organisationId: from.id,
         subjectKey: `org:${from.id}`,
@@ -122,8 +131,9 @@ export function createContactsService(deps: ContactsDeps) {
     async list(q: ContactListQuery, viewer: Viewer | null): Promise<ContactList> {
       const mine = await myOrganisations(viewer);
       const rows = await repo.forOrganisations(mine, q.box, q.status ?? null);
+      const known = await organisationsOf(rows);
       return {
-        items: await Promise.all(rows.map((r) => present(r, mine))),
+        items: await Promise.all(rows.map((r) => present(r, mine, known))),
         pendingInbox: await repo.countPendingFor(mine),
       };
     },
@@ -135,7 +145,7 @@ export function createContactsService(deps: ContactsDeps) {
       if (!row || !(mine.includes(row.to_organisation_id) || mine.includes(row.from_organisation_id))) throw notFound('contact');
       if (!mine.includes(row.to_organisation_id)) throw forbidden();
       if (!(await repo.respond(id, decision, viewer!.userId, clock()))) throw conflict('contact_answered');
-      await repo.recordEvent({
+      await recordMatchEvent(db, {
         userId: viewer!.userId,
         organisationId: row.to_organisation_id,
         subjectKey: row.opportunity_id ? `opp:${row.opportunity_id}` : `org:${row.to_organisation_id}`,
@@ -172,17 +182,6 @@ export function createContactsService(deps: ContactsDeps) {
       return sent;
     },
 
-    /** Impressions, saves and dismissals of recommendations, for learning the weights. */
-    async recordEvent(e: MatchEventInput, viewer: Viewer | null): Promise<void> {
-      await repo.recordEvent({
-        userId: viewer?.userId ?? null,
-        organisationId: null,
-        subjectKey: e.subjectKey,
-        candidateKey: e.candidateKey,
-        event: e.event,
-        components: e.components ?? null,
-      });
-    },
   };
 }
 

@@ -27,7 +27,9 @@ export function runSolverInline(job: SolverJob, clock: () => number): SolverOutc
 
 export function runSolverInWorker(job: SolverJob): Promise<SolverOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./solver-thread.mjs', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('../../workers/ts-worker.mjs', import.meta.url), {
+      workerData: { module: new URL('./solver-worker.ts', import.meta.url).href, job },
+    });
     const limitMs = (job.options.timeLimitSeconds ?? 10) * 1000 + GRACE_MS;
     const timer = setTimeout(() => {
       void worker.terminate();

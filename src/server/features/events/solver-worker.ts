@@ -5,4 +5,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runSolverInline, type SolverJob } from './run-solver';
 
-parentPort!.postMessage(runSolverInline(workerData as SolverJob, () => performance.now()));
+parentPort!.postMessage(runSolverInline((workerData as { job: SolverJob }).job, () => performance.now()));

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common';
-import { AnalysisRequest, ConceptList, ConceptQuery, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
+import { AnalysisRequest, ConceptList, ConceptQuery, MatchEventBatch, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
 import type { MatchingService } from './matching.service';
 
 export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; analysisRateLimitPerMinute: number }> = async (
@@ -48,6 +48,14 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; 
       response: { 200: ConceptList },
     },
   }, async (request) => matching.concepts(request.query, request.locale));
+
+  app.post('/matching/events', {
+    schema: { tags, summary: 'Record impressions, saves or dismissals of recommendations (up to 50 at once)', body: MatchEventBatch },
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    await matching.recordEvents(request.body.events, request.viewer);
+    return reply.status(204).send();
+  });
 
   app.get('/matching/status', {
     schema: { tags, summary: 'Matching index: build progress and active layers', response: { 200: MatchIndexStatus } },

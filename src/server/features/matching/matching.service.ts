@@ -14,6 +14,7 @@ import type {
   ConceptRef,
   MatchIndexStatus,
   MatchItem,
+  MatchEventInput,
   MatchList,
   MatchQuery,
   TextUnderstanding,
@@ -38,6 +39,7 @@ import { createOrganisationRepository } from '../organisations/organisation.repo
 import { createHash } from 'node:crypto';
 import type { EmbeddingProvider } from './embedding-provider';
 import { latestLearnedWeights } from './learn-weights';
+import { recordMatchEvent } from './match-events.repository';
 import { createMatchingRepository, type MatchOpportunityRow, type MatchOrganisationRow } from './matching.repository';
 
 const PAGE = 2000;
@@ -173,7 +175,7 @@ export function createMatchingService(deps: MatchingDeps) {
 
   async function build(): Promise<void> {
     const started = performance.now();
-    res = deps.loadResources();
+    res = resources();
     status.layers.lexicon = res.lexicon !== null;
     engine = new MatchEngine(res.analysis.taxonomy);
     if (deps.embedder) engine.dense = vectors;
@@ -255,16 +257,24 @@ export function createMatchingService(deps: MatchingDeps) {
     return c ? { id, label: c.labels[locale].pref, kind: c.kind } : null;
   }
 
+  /** Loaded once, by whichever comes first: the background build or an analysis request. */
+  function resources(): MatchingResources {
+    return (res ??= deps.loadResources());
+  }
+
   async function present(results: MatchResult[], locale: Locale): Promise<MatchItem[]> {
     const taxonomy = res!.analysis.taxonomy;
+    // Owners and opportunities are read concurrently, once each, not one result after another.
     const orgIds = [...new Set(results.map((r) => r.subject.organisationId))];
-    const orgRows = new Map<string, Awaited<ReturnType<typeof orgRepo.findById>>>();
-    for (const id of orgIds) orgRows.set(id, await orgRepo.findById(id));
+    const orgRows = new Map(await Promise.all(orgIds.map(async (id) => [id, await orgRepo.findById(id)] as const)));
+    const opportunities = await Promise.all(
+      results.map((r) => (r.subject.kind === 'opportunity' ? deps.opportunities.get(r.subject.id, null).catch(() => null) : null)),
+    );
     const items: MatchItem[] = [];
-    for (const r of results) {
+    for (const [i, r] of results.entries()) {
       const org = orgRows.get(r.subject.organisationId);
       if (!org) continue;
-      const opportunity = r.subject.kind === 'opportunity' ? await deps.opportunities.get(r.subject.id, null).catch(() => null) : null;
+      const opportunity = opportunities[i] ?? null;
       if (r.subject.kind === 'opportunity' && !opportunity) continue;
       const refs = (ids: string[]) => ids.map((id) => conceptRef(taxonomy, id, locale)).filter((x): x is ConceptRef => x !== null);
       const e = r.explanation;
@@ -378,15 +388,21 @@ export function createMatchingService(deps: MatchingDeps) {
       return { items: await present(results, locale), index: this.status() };
     },
 
+    /** Impressions, saves and dismissals reported by the web app, for learning the weights. */
+    async recordEvents(events: readonly MatchEventInput[], viewer: Viewer | null): Promise<void> {
+      for (const e of events) {
+        await recordMatchEvent(db, { userId: viewer?.userId ?? null, organisationId: null, ...e, components: e.components ?? null });
+      }
+    },
+
     /** "What we understood" in a text, labelled in the reader's language. */
     understand(text: string, locale: Locale): TextUnderstanding {
-      const resources = res ?? (res = deps.loadResources());
-      return understand(resources, text, locale);
+      return understand(resources(), text, locale);
     },
 
     /** Taxonomy concepts by label in any language, or by id; labelled in the reader's language. */
     concepts(q: ConceptQuery, locale: Locale): ConceptList {
-      const taxonomy = (res ?? (res = deps.loadResources())).analysis.taxonomy;
+      const taxonomy = resources().analysis.taxonomy;
       const ids = q.id ?? searchConcepts(taxonomy, q.q ?? '', q.limit).map((c) => c.id);
       return { items: ids.slice(0, q.limit).map((id) => conceptRef(taxonomy, id, locale)).filter((c): c is ConceptRef => c !== null) };
     },

@@ -63,10 +63,15 @@ export function toOpportunityWrite(input: OpportunityInput, extras: OpportunityE
   };
 }
 
-function rowToInput(r: OpportunityRow): OpportunityInput {
+/** The stored fields as input again (everything but the owner); shared with the exporter. */
+export type OpportunityFieldsRow = Omit<
+  OpportunityRow,
+  'organisation_id' | 'org' | 'effective_status' | 'is_example' | 'is_synthetic' | 'created_at' | 'updated_at' | 'created_key' | 'id' | 'external_ref'
+>;
+
+export function rowToFields(r: OpportunityFieldsRow): Omit<OpportunityInput, 'organisationId'> {
   const opt = <T>(v: T | null) => (v === null ? undefined : v);
   return {
-    organisationId: r.organisation_id,
     direction: r.direction as OpportunityInput['direction'],
     type: r.type as OpportunityInput['type'],
     title: r.title,
@@ -89,6 +94,10 @@ function rowToInput(r: OpportunityRow): OpportunityInput {
     conceptsAdded: r.concepts_added,
     conceptsRemoved: r.concepts_removed,
   };
+}
+
+function rowToInput(r: OpportunityRow): OpportunityInput {
+  return { organisationId: r.organisation_id, ...rowToFields(r) };
 }
 
 export function presentOpportunity(r: OpportunityRow, canEdit: boolean): Opportunity {

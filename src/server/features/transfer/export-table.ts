@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client';
+import { rowToFields } from '../opportunities/opportunity.service';
 import { rowToInput } from '../organisations/organisation.service';
 import { IMPORT_REF_PREFIX } from './import-opportunities';
 import { type CellValue, type ColumnDef, OPPORTUNITY_COLUMNS, ORGANISATION_COLUMNS, formatCell, getPath } from './transfer-columns';
@@ -29,29 +30,7 @@ function organisationRecord(r: ExportOrganisationRow): ExportRecord {
 }
 
 function opportunityRecord(r: ExportOpportunityRow): ExportRecord {
-  const input = {
-    direction: r.direction,
-    type: r.type,
-    title: r.title,
-    description: r.description,
-    sectors: r.sectors,
-    products: r.products,
-    targetCountries: r.target_countries,
-    targetRegions: r.target_regions,
-    minOrderQuantity: r.min_order_quantity,
-    minOrderUnit: r.min_order_unit,
-    budgetMin: r.budget_min,
-    budgetMax: r.budget_max,
-    budgetCurrency: r.budget_currency,
-    requiredCertifications: r.required_certifications,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    // 'expired' is not an input status (expiry is derived from expires_on); it reads as closed.
-    status: r.status === 'expired' ? 'closed' : r.status,
-    expiresOn: r.expires_on,
-    conceptsAdded: r.concepts_added,
-    conceptsRemoved: r.concepts_removed,
-  };
+  const input = rowToFields(r);
   // Imported rows keep their ref; others get their id, so a re-import elsewhere stays keyed.
   const ref = r.external_ref?.startsWith(IMPORT_REF_PREFIX) ? r.external_ref.slice(IMPORT_REF_PREFIX.length) : (r.external_ref ?? r.id);
   return toRecord(OPPORTUNITY_COLUMNS, input, { ref, organisation: r.organisation });

@@ -1,5 +1,4 @@
-import type { MatchEventInput } from '../../../contracts/contacts';
-import type { ConceptList, MatchList, TextUnderstanding } from '../../../contracts/matching';
+import type { ConceptList, MatchEventInput, MatchList, TextUnderstanding } from '../../../contracts/matching';
 import { api } from '../../lib/api';
 
 export const matchingApi = {
