@@ -69,7 +69,9 @@ export const EventInput = z
     tables: z.array(TableInput).max(500).default([]),
   })
   .strict()
-  .refine((e) => e.online || Boolean(e.venue), { message: 'event_venue_required', path: ['venue'] });
+  .refine((e) => e.online || Boolean(e.venue), { message: 'event_venue_required', path: ['venue'] })
+  // The database has unique (event_id, name): say so as a field error, not as a failed insert.
+  .refine((e) => new Set(e.tables.map((t) => t.name)).size === e.tables.length, { message: 'invalid', path: ['tables'] });
 export type EventInput = z.infer<typeof EventInput>;
 
 /** Partial update; null clears an optional field. */
@@ -119,6 +121,8 @@ export const Event = z.object({
   registrationClosesAt: z.string().nullable(),
   approvalRequired: z.boolean(),
   status: EventStatus,
+  /** When the organiser last published the schedule; null = not yet (participants see meetings only after). */
+  schedulePublishedAt: z.string().nullable(),
   grid: SlotGridInput.nullable(),
   slots: z.array(EventSlot),
   tables: z.array(EventTable),
@@ -161,6 +165,8 @@ export const Participant = z.object({
   maxMeetings: z.number().int().nullable(),
   /** Display names of the people attending (no contact details); own side and organiser only. */
   people: z.array(z.object({ userId: Uuid, displayName: z.string() })),
+  /** On the day: when the organiser checked the participant in; null = not (yet) arrived. */
+  checkedInAt: z.string().nullable(),
 });
 export type Participant = z.infer<typeof Participant>;
 
@@ -232,7 +238,13 @@ export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const MeetingPatch = z
   .object({
+    /**
+     * Moving a pinned meeting without saying `pinned` is refused (violation `pinned`): send
+     * `pinned: true` to move it and keep it pinned, or `pinned: false` to move and unpin it.
+     */
     pinned: z.boolean().optional(),
+    /** On the day: the meeting took place, or a side did not come. Only the status may change for held/no-show meetings. */
+    status: z.enum(['scheduled', 'held', 'no_show']).optional(),
     slotId: Uuid.optional(),
     tableId: Uuid.optional(),
     interpreterId: Uuid.nullable().optional(),
@@ -303,6 +315,10 @@ export const AgendaItem = z.object({
   counterpart: OrganisationSummary.extend({ languages: z.array(z.string()) }),
   table: z.object({ name: z.string(), videoUrl: z.string().nullable() }),
   interpreter: z.object({ name: z.string() }).nullable(),
+  /** The feedback this participant gave on the meeting, if any. */
+  feedback: z.object({ rating: z.number().int(), continue: z.boolean(), expectAgreement: z.boolean(), comment: z.string().nullable() }).nullable(),
+  /** Why this counterpart, in the reader's language. */
+  why: z.array(z.string()),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -315,3 +331,118 @@ export const Agenda = z.object({
   items: z.array(AgendaItem),
 });
 export type Agenda = z.infer<typeof Agenda>;
+
+
+// --- The day of the event (issue 4 items 11–13) ---
+
+export const CheckInInput = z.object({ checkedIn: z.boolean() }).strict();
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+export const ViolationCode = z.enum([
+  'table_taken', 'participant_busy', 'participant_unavailable', 'interpreter_busy', 'interpreter_unavailable',
+  'interpreter_languages', 'interpreter_needed', 'max_meetings', 'pinned',
+]);
+export type ViolationCode = z.infer<typeof ViolationCode>;
+
+/**
+ * A placement to check live while dragging: either an existing meeting (`meetingId`) to a new
+ * slot/table, or a new meeting between `participantA` and `participantB`. `interpreterId`
+ * absent = the meeting's current one (none for a new meeting); null = none.
+ */
+export const MeetingCheckInput = z
+  .object({
+    meetingId: Uuid.optional(),
+    participantA: Uuid.optional(),
+    participantB: Uuid.optional(),
+    slotId: Uuid,
+    tableId: Uuid,
+    interpreterId: Uuid.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.meetingId) || (Boolean(v.participantA) && Boolean(v.participantB)), { message: 'invalid', path: ['meetingId'] });
+export type MeetingCheckInput = z.infer<typeof MeetingCheckInput>;
+
+export const MeetingCheck = z.object({
+  ok: z.boolean(),
+  /** In the caller's language; the same violations make PATCH/POST meetings answer 409 (problem `errors[]` carry the codes). */
+  violations: z.array(z.object({ code: ViolationCode, message: z.string() })),
+});
+export type MeetingCheck = z.infer<typeof MeetingCheck>;
+
+/** Exchanges slot and table of two scheduled, unpinned meetings; interpreters stay or are re-assigned so both stay valid. */
+export const MeetingSwapInput = z.object({ a: Uuid, b: Uuid }).strict().refine((v) => v.a !== v.b, { message: 'invalid', path: ['b'] });
+export type MeetingSwapInput = z.infer<typeof MeetingSwapInput>;
+
+/**
+ * Quick rescheduling of a no-show or late participant who is there from `fromSlotId` on (default:
+ * the first slot that has not started). Their still-`scheduled` meetings in earlier slots were
+ * missed: each is re-placed in a slot from `fromSlotId` on by the scheduler's incremental
+ * rescheduling, which moves as few other meetings as possible (at most two per re-placed meeting)
+ * and never a pinned, held or no-show one, nor anything into a slot before `fromSlotId`. A missed
+ * meeting that fits nowhere is marked `no_show`. Both sides of every moved meeting are notified
+ * once the schedule is published.
+ */
+export const RescheduleParticipantInput = z.object({ fromSlotId: Uuid.optional() }).strict();
+export type RescheduleParticipantInput = z.infer<typeof RescheduleParticipantInput>;
+
+export const RescheduleParticipantResult = z.object({
+  /** Meetings (the participant's missed ones and others') now in another slot or at another table. */
+  moved: z.number().int(),
+  /** Missed meetings that could not be re-placed (now `no_show`). */
+  cancelled: z.number().int(),
+  /** The participant's meetings from `fromSlotId` on that stayed where they were. */
+  kept: z.number().int(),
+  /** Every live meeting of the event after the change. */
+  meetings: z.array(Meeting),
+});
+export type RescheduleParticipantResult = z.infer<typeof RescheduleParticipantResult>;
+
+export const FeedbackInput = z
+  .object({
+    /** The side giving feedback; the caller must be a member of its organisation. */
+    participantId: Uuid,
+    rating: z.number().int().min(1).max(5),
+    continue: z.boolean(),
+    expectAgreement: z.boolean(),
+    comment: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+export const Feedback = z.object({
+  meetingId: Uuid,
+  participantId: Uuid,
+  rating: z.number().int(),
+  continue: z.boolean(),
+  expectAgreement: z.boolean(),
+  comment: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+export const FeedbackList = z.object({
+  items: z.array(Feedback),
+  summary: z.object({
+    count: z.number().int(),
+    /** Null without feedback. */
+    averageRating: z.number().nullable(),
+    /** Shares 0–1 of feedback saying "continue" / "expect an agreement". */
+    continueShare: z.number().nullable(),
+    expectAgreementShare: z.number().nullable(),
+  }),
+});
+export type FeedbackList = z.infer<typeof FeedbackList>;
+
+export const RecommendationQuery = z.object({ participant: Uuid });
+
+export const EventRecommendation = z.object({
+  participantId: Uuid,
+  organisation: OrganisationSummary,
+  score: z.number(),
+  /** Why they match, in the reader's language. */
+  reasons: z.array(z.string()),
+  /** A live (pending or accepted) request exists between the two, in either direction. */
+  requested: z.boolean(),
+});
+export const EventRecommendationList = z.object({ items: z.array(EventRecommendation) });
+export type EventRecommendationList = z.infer<typeof EventRecommendationList>;

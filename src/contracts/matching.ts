@@ -149,3 +149,29 @@ export type MatchEventInput = z.infer<typeof MatchEventInput>;
 /** What the web app sends: the impressions of one list at once, or one save/dismissal. */
 export const MatchEventBatch = z.object({ events: z.array(MatchEventInput).min(1).max(50) }).strict();
 export type MatchEventBatch = z.infer<typeof MatchEventBatch>;
+
+const SubjectKey = z.string().regex(/^(org|opp):[0-9a-f-]{36}$/);
+
+/** Save a recommendation to come back to; `subjectKey` is the list it was shown in, if any. */
+export const SavedMatchInput = z
+  .object({
+    candidateKey: SubjectKey,
+    subjectKey: SubjectKey.optional(),
+    components: z.record(z.string(), z.number()).optional(),
+  })
+  .strict();
+export type SavedMatchInput = z.infer<typeof SavedMatchInput>;
+
+export const SavedMatch = z.object({
+  candidateKey: z.string(),
+  savedAt: z.string(),
+  organisation: OrganisationSummary,
+  opportunity: Opportunity.nullable(),
+});
+export type SavedMatch = z.infer<typeof SavedMatch>;
+
+/** Newest first; saved items the viewer may no longer see (unlisted, closed to them) are left out. */
+export const SavedMatchList = z.object({ items: z.array(SavedMatch) });
+export type SavedMatchList = z.infer<typeof SavedMatchList>;
+
+export const SavedMatchKey = z.object({ candidate: SubjectKey });

@@ -19,6 +19,8 @@ import { contactRoutes } from './features/contacts/contacts.routes';
 import { eventRoutes } from './features/events/event.routes';
 import type { EventService } from './features/events/event.service';
 import type { ContactsService } from './features/contacts/contacts.service';
+import { notificationRoutes } from './features/notifications/notification.routes';
+import type { NotificationService } from './features/notifications/notification.service';
 import { matchingRoutes } from './features/matching/matching.routes';
 import type { MatchingService } from './features/matching/matching.service';
 import { opportunityRoutes } from './features/opportunities/opportunity.routes';
@@ -43,6 +45,8 @@ export interface AppDeps {
   contacts: ContactsService;
   /** Optional so callers that predate events still build; the routes are registered when given. */
   events?: EventService;
+  /** In-app notifications (optional like events). */
+  notifications?: NotificationService;
   reference: ReferenceData;
   config: {
     bodyLimitBytes: number;
@@ -129,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(matchingRoutes, { matching: deps.matching, analysisRateLimitPerMinute: config.analysisRateLimitPerMinute ?? 120 });
       await api.register(contactRoutes, { contacts: deps.contacts, contactRateLimitPerMinute: config.contactRateLimitPerMinute ?? 30 });
       if (deps.events) await api.register(eventRoutes, { events: deps.events });
+      if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
     },
     { prefix: '/api/v1' },
   );

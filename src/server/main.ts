@@ -6,9 +6,11 @@ import { loadDemoData } from './demo/load-demo';
 import { createAuthService } from './features/auth/auth.service';
 import { createPasswordHasher } from './features/auth/password';
 import { createOpportunityService } from './features/opportunities/opportunity.service';
+import { createDirectorySearch } from './features/organisations/directory-search';
 import { createOrganisationService } from './features/organisations/organisation.service';
 import { createContactsService } from './features/contacts/contacts.service';
 import { createEventService } from './features/events/event.service';
+import { createNotificationService } from './features/notifications/notification.service';
 import { createEmbeddingProvider } from './features/matching/embedding-provider';
 import { loadMatchingResources } from './features/matching/matching-resources';
 import { createMatchingService } from './features/matching/matching.service';
@@ -30,7 +32,8 @@ async function main() {
     log: (line) => console.log(`[mail] ${line}`),
   });
   const auth = createAuthService({ db, hasher: createPasswordHasher(), mailer, clock, publicUrl: config.publicUrl });
-  const organisations = createOrganisationService({ db, reference, clock });
+  const directory = createDirectorySearch({ db, log: (line) => console.log(`[directory] ${line}`) });
+  const organisations = createOrganisationService({ db, reference, clock, directory });
   const opportunities = createOpportunityService({ db, reference, clock });
 
   if (config.loadDemo) {
@@ -45,18 +48,21 @@ async function main() {
     organisations,
     opportunities,
     embedder: createEmbeddingProvider(config.embedding),
+    responsivenessGraceDays: config.contactReminderDays,
     log: (line) => console.log(`[matching] ${line}`),
   });
 
   const contacts = createContactsService({ db, mailer, clock, publicUrl: config.publicUrl, reminderDays: config.contactReminderDays });
-  const events = createEventService({ db, clock, publicUrl: config.publicUrl });
+  const notifications = createNotificationService({ db, mailer, clock, publicUrl: config.publicUrl });
+  const events = createEventService({ db, clock, publicUrl: config.publicUrl, notifications, matching });
 
-  const app = await buildApp({ db, auth, organisations, opportunities, matching, contacts, events, reference, config });
+  const app = await buildApp({ db, auth, organisations, opportunities, matching, contacts, events, notifications, reference, config });
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Ponte is running at ${config.publicUrl} (database: ${where}, migration ${migration}; ready in ${Math.round(performance.now() - started)} ms)`);
-  // After listen: the index builds in the background and never delays the first page.
+  // After listen: the indexes build in the background and never delay the first page.
+  void directory.start();
   matching.start();
   // Reminders for contact requests left unanswered: checked hourly; one reminder per request.
   const remind = () =>
@@ -64,9 +70,15 @@ async function main() {
       (n) => n && console.log(`[contacts] sent ${n} reminder(s)`),
       (err: unknown) => console.error(`[contacts] reminders failed: ${err instanceof Error ? err.message : String(err)}`),
     );
-  const reminders = setInterval(remind, 60 * 60 * 1000);
+  // Meeting reminders the day before: the same hourly beat; each is sent once per meeting and person.
+  const remindMeetings = () =>
+    events.remindUpcomingMeetings().then(
+      (n) => n && console.log(`[events] sent ${n} meeting reminder(s)`),
+      (err: unknown) => console.error(`[events] meeting reminders failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  const reminders = setInterval(() => void remind().then(remindMeetings), 60 * 60 * 1000);
   reminders.unref();
-  void remind();
+  void remind().then(remindMeetings);
   const setupLink = await auth.issueSetupToken();
   if (setupLink) {
     console.log(`No administrator yet. Open this one-time link to create one (valid 72 hours):\n  ${setupLink}`);
@@ -74,6 +86,7 @@ async function main() {
 
   const shutdown = async () => {
     clearInterval(reminders);
+    directory.stop();
     await matching.stop();
     await app.close();
     await db.close();

@@ -6,6 +6,12 @@ import { RequireAuth } from './features/auth/require-auth';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignUpPage } from './features/auth/sign-up-page';
 import { InboxPage } from './features/contacts/inbox-page';
+import { SavedPage } from './features/matching/saved-page';
+import { NotificationsPage } from './features/notifications/notifications-page';
+import { EventConsolePage } from './features/event-console/event-console-page';
+import { EventListPage } from './features/events/event-list-page';
+import { EventPage } from './features/events/event-page';
+import { ParticipantAreaPage } from './features/events/participant-area-page';
 import { HomePage } from './features/home/home-page';
 import { Layout, useTitle } from './features/layout/layout';
 import { EditOpportunityPage, NewOpportunityPage } from './features/opportunities/opportunity-form-page';
@@ -50,6 +56,12 @@ const router = createBrowserRouter([
       { path: '/my/organisations', element: signedIn(<MyOrganisationsPage />) },
       { path: '/account', element: signedIn(<AccountPage />) },
       { path: '/inbox', element: signedIn(<InboxPage />) },
+      { path: '/saved', element: signedIn(<SavedPage />) },
+      { path: '/notifications', element: signedIn(<NotificationsPage />) },
+      { path: '/events/:id/console', element: signedIn(<EventConsolePage />) },
+      { path: '/events', element: <EventListPage /> },
+      { path: '/events/:id', element: <EventPage /> },
+      { path: '/events/:id/me', element: signedIn(<ParticipantAreaPage />) },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-up', element: <SignUpPage /> },
       { path: '/setup', element: <SignUpPage setup /> },

@@ -117,6 +117,18 @@ describe('an Italian member writes a request, corrects what Ponte understood and
     expect(await offerLink.count()).toBe(0);
     await counterparts.getByRole('button', { name: 'Mostra di nuovo' }).click();
     await counterparts.locator(offerLink).waitFor();
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // "Salva" keeps the offer on the saved list (and tells the learning job it was a good match).
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/matching/saved') && r.request().method() === 'PUT' && r.status() === 204);
+    await card.getByRole('button', { name: 'Salva' }).click();
+    await saved;
+    expect(await card.getByRole('button', { name: 'Salvato ✓' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('link', { name: 'Salvati' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Salvati' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(CHINESE_OFFER) }).waitFor();
+    await page.getByRole('button', { name: 'Rimuovi' }).click();
+    await page.getByText('Rimosso dai salvati.').waitFor();
     expect(errors).toEqual([]);
   });
 });

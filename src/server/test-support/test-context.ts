@@ -10,9 +10,11 @@ import { migrate } from '../db/migrate';
 import { createAuthService } from '../features/auth/auth.service';
 import { createPasswordHasher } from '../features/auth/password';
 import { createOpportunityService } from '../features/opportunities/opportunity.service';
+import { createDirectorySearch } from '../features/organisations/directory-search';
 import { createOrganisationService } from '../features/organisations/organisation.service';
 import { createContactsService } from '../features/contacts/contacts.service';
 import { createEventService } from '../features/events/event.service';
+import { createNotificationService } from '../features/notifications/notification.service';
 import { loadMatchingResources } from '../features/matching/matching-resources';
 import { createMatchingService } from '../features/matching/matching.service';
 import type { MatchingResources } from '../domain/matching/text-features';
@@ -69,6 +71,7 @@ export interface TestContext {
     matching: ReturnType<typeof createMatchingService>;
     contacts: ReturnType<typeof createContactsService>;
     events: ReturnType<typeof createEventService>;
+    notifications: ReturnType<typeof createNotificationService>;
   };
   close(): Promise<void>;
 }
@@ -88,11 +91,15 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
   // A cheap scrypt cost keeps the suite fast; production uses DEFAULT_PASSWORD_COST.
   const hasher = createPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
   const auth = createAuthService({ db, hasher, mailer, clock, publicUrl: 'http://ponte.test' });
-  const organisations = createOrganisationService({ db, reference, clock });
+  // Started like in production, so directory tests exercise the index path (SQL re-checks its pages).
+  const directory = createDirectorySearch({ db });
+  await directory.start();
+  const organisations = createOrganisationService({ db, reference, clock, directory });
   const opportunities = createOpportunityService({ db, reference, clock });
   const matching = createMatchingService({ db, clock, loadResources: sharedResources, organisations, opportunities });
   const contacts = createContactsService({ db, mailer, clock, publicUrl: 'http://ponte.test', reminderDays: 3 });
-  const events = createEventService({ db, clock, publicUrl: 'http://ponte.test' });
+  const notifications = createNotificationService({ db, mailer, clock, publicUrl: 'http://ponte.test' });
+  const events = createEventService({ db, clock, publicUrl: 'http://ponte.test', notifications, matching });
   const app = await buildApp({
     db,
     auth,
@@ -101,6 +108,7 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
     matching,
     contacts,
     events,
+    notifications,
     reference,
     webDistDir: null,
     config: {
@@ -117,9 +125,10 @@ export async function createTestContext(kind: DbKind, opts: { authRateLimitPerMi
     app,
     outboxDir,
     now,
-    services: { auth, organisations, opportunities, matching, contacts, events },
+    services: { auth, organisations, opportunities, matching, contacts, events, notifications },
     async close() {
       await matching.stop();
+      directory.stop();
       await app.close();
       await db.close();
       await fs.rm(outboxDir, { recursive: true, force: true });

@@ -68,6 +68,8 @@ export interface MatchFilters {
   /** The candidate's organisation must hold every one (lower case). */
   certifications?: readonly string[];
   kinds?: readonly SubjectKind[];
+  /** Only subjects of these organisations (e.g. an event's participants). */
+  organisationIds?: ReadonlySet<string>;
 }
 
 export interface MatchComponents {
@@ -152,6 +154,11 @@ export class MatchEngine {
    * candidate have one, relevance becomes fuse(relevance, cosine) (dense.ts).
    */
   dense: ReadonlyMap<string, Float32Array> | null = null;
+  /**
+   * Share of contact requests each organisation answers, by organisation id, read at scoring time
+   * so that answering a request lifts every subject of that organisation at once.
+   */
+  responsiveness: ReadonlyMap<string, number> | null = null;
 
   constructor(
     private readonly taxonomy: TaxonomyIndex,
@@ -255,6 +262,7 @@ export class MatchEngine {
     const f = o.filters;
     if (f) {
       if (f.kinds?.length && !f.kinds.includes(s.kind)) return false;
+      if (f.organisationIds && !f.organisationIds.has(s.organisationId)) return false;
       if (f.countries?.length && !f.countries.includes(s.country)) return false;
       if (f.regions?.length && !(s.region && f.regions.some((r) => r.toLowerCase() === s.region!.toLowerCase()))) return false;
       if (f.types?.length && !(s.type && f.types.includes(s.type))) return false;
@@ -287,7 +295,7 @@ export class MatchEngine {
     const reciprocity = 0;
     const ageDays = Math.max(0, (o.now - s.updatedAt) / 86_400_000);
     const freshness = Math.pow(0.5, ageDays / FRESHNESS_HALF_LIFE_DAYS);
-    const responsiveness = s.responsiveness ?? 0.5;
+    const responsiveness = this.responsiveness?.get(s.organisationId) ?? s.responsiveness ?? 0.5;
     const components = { relevance, complementarity, reciprocity, freshness, responsiveness };
     if (this.learned) {
       // Learned weights keep the log-linear shape; relevance 0 still scores 0.

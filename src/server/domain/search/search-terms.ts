@@ -40,21 +40,34 @@ export function indexTerms(texts: Iterable<string | null | undefined>): string[]
   return [...terms];
 }
 
+/** One query word: matched exactly, or as a prefix (the last Latin word, so results follow typing). */
+export interface QueryTerm {
+  term: string;
+  prefix: boolean;
+}
+
+/** The words a directory query requires, in the form `indexTerms` wrote them. Deduplicated. */
+export function queryTerms(query: string): QueryTerm[] {
+  const out = new Map<string, QueryTerm>();
+  const runs = [...foldText(query).matchAll(WORD)].map((m) => m[0]);
+  runs.forEach((run, i) => {
+    if (HAN.test(run)) {
+      for (const term of hanTerms(run, false)) out.set(term, { term, prefix: false });
+    } else if (run.length <= MAX_TERM_LENGTH) {
+      const prefix = i === runs.length - 1;
+      out.set(prefix ? `${run}:*` : run, { term: run, prefix });
+    }
+  });
+  return [...out.values()];
+}
+
 /**
  * A PostgreSQL tsquery (text form) that requires every query word; the last Latin word matches
  * as a prefix so results follow typing. Returns null when the query has no searchable word.
  */
 export function queryTsquery(query: string): string | null {
-  const parts: string[] = [];
-  const runs = [...foldText(query).matchAll(WORD)].map((m) => m[0]);
-  runs.forEach((run, i) => {
-    if (HAN.test(run)) {
-      for (const t of hanTerms(run, false)) parts.push(quote(t));
-    } else if (run.length <= MAX_TERM_LENGTH) {
-      parts.push(i === runs.length - 1 ? `${quote(run)}:*` : quote(run));
-    }
-  });
-  return parts.length ? [...new Set(parts)].join(' & ') : null;
+  const parts = queryTerms(query).map((t) => (t.prefix ? `${quote(t.term)}:*` : quote(t.term)));
+  return parts.length ? parts.join(' & ') : null;
 }
 
 function quote(term: string): string {

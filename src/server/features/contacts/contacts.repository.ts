@@ -26,6 +26,23 @@ const SELECT = `select c.id, c.from_organisation_id, c.to_organisation_id, c.opp
   c.from_user_id, c.message, c.status, c.responded_by, c.responded_at, c.reminded_at, c.created_at
   from contact_requests c left join opportunities p on p.id = c.opportunity_id`;
 
+/**
+ * How reliably each organisation answers contact requests, for matching's responsiveness: the
+ * share answered (accepted or declined) among those answered or left pending longer than
+ * `graceDays`, with one answered and one ignored request as prior — so 0.5 while nothing is known
+ * and a single ignored request does not sink anyone.
+ */
+export async function answeredShares(db: Queryable, graceDays: number): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ organisation_id: string; answered: number; ignored: number }>(
+    `select to_organisation_id as organisation_id,
+            count(*) filter (where status <> 'pending')::int as answered,
+            count(*) filter (where status = 'pending' and created_at < now() - make_interval(days => $1))::int as ignored
+       from contact_requests group by to_organisation_id`,
+    [graceDays],
+  );
+  return new Map(rows.map((r) => [r.organisation_id, (r.answered + 1) / (r.answered + r.ignored + 2)]));
+}
+
 export function createContactsRepository(db: Queryable) {
   return {
     /** Inserts a pending request; null when one is already pending for the same pair and subject. */

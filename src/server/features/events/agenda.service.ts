@@ -13,6 +13,9 @@ import { formatClock, instantToLocal } from '../../domain/events/zoned-time';
 import { translate } from '../../i18n/messages';
 import type { Viewer } from '../auth/auth-context';
 import type { EventContext } from './event.service';
+import { whyTheyMeet } from './agenda-why';
+import { renderAgendaPdf } from './agenda-pdf';
+import { createEventDayRepository } from './event-day.repository';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -23,15 +26,18 @@ function span(start: Date, end: Date, timeZone: string, locale: Locale) {
   return { date: a.date, start: formatClock(a.minutes), end: formatClock(b.minutes), label: format.formatRange(start, end) };
 }
 
-export function createAgendaService({ repo, access, publicUrl }: EventContext) {
+export function createAgendaService({ db, repo, access, publicUrl, clock }: EventContext) {
+  const dayRepo = createEventDayRepository(db);
   type Who = { event: NonNullable<Awaited<ReturnType<typeof repo.findEvent>>>; participant: NonNullable<Awaited<ReturnType<typeof repo.findParticipant>>> };
 
   async function build(a: Who, locale: Locale) {
     const { event, participant } = a;
     const [eventId, participantId] = [event.id, participant.id];
-    const [slots, tables, interpreters, meetings, participants] = await Promise.all([
+    const [slots, tables, interpreters, meetings, participants, requests, feedback] = await Promise.all([
       repo.slots(eventId), repo.tables(eventId), repo.interpreters(eventId), repo.meetings(eventId), repo.participants(eventId),
+      repo.requests(eventId, participantId), dayRepo.feedback(eventId, participantId),
     ]);
+    const feedbackOf = new Map(feedback.map((f) => [f.meeting_id, f]));
     const slotById = new Map(slots.map((s) => [s.id, s]));
     const tableById = new Map(tables.map((t) => [t.id, t]));
     const interpreterById = new Map(interpreters.map((i) => [i.id, i]));
@@ -42,10 +48,14 @@ export function createAgendaService({ repo, access, publicUrl }: EventContext) {
     const counterpartOf = (m: (typeof mine)[number]) => participantById.get(m.from_participant_id === participantId ? m.to_participant_id : m.from_participant_id)!;
     const summaries = await access.summaries([participant.organisation_id, ...mine.map((m) => counterpartOf(m).organisation_id)]);
     const timeZone = participant.attendance === 'remote' && participant.time_zone ? participant.time_zone : event.time_zone;
+    const own = summaries.get(participant.organisation_id);
     const items = mine.map((m) => {
       const slot = slotById.get(m.slot_id)!;
       const table = tableById.get(m.table_id)!;
       const counterpart = counterpartOf(m);
+      const theirs = summaries.get(counterpart.organisation_id)!;
+      const given = feedbackOf.get(m.id);
+      const interpreter = m.interpreter_id ? interpreterById.get(m.interpreter_id)!.name : null;
       const item: AgendaItem = {
         meetingId: m.id,
         status: m.status,
@@ -55,26 +65,48 @@ export function createAgendaService({ repo, access, publicUrl }: EventContext) {
         eventLocal: timeZone === event.time_zone ? null : span(slot.starts_at, slot.ends_at, event.time_zone, locale),
         counterpart: { ...summaries.get(counterpart.organisation_id)!, languages: counterpart.languages },
         table: { name: table.name, videoUrl: table.video_url },
-        interpreter: m.interpreter_id ? { name: interpreterById.get(m.interpreter_id)!.name } : null,
+        interpreter: interpreter ? { name: interpreter } : null,
+        feedback: given ? { rating: given.rating, continue: given.continue_cooperation, expectAgreement: given.expect_agreement, comment: given.comment } : null,
+        why: whyTheyMeet(
+          {
+            me: participantId,
+            other: counterpart.id,
+            counterpartName: pickText(theirs.names, locale) || theirs.legalName,
+            requests: requests.filter((r) => r.from_participant_id === counterpart.id || r.to_participant_id === counterpart.id),
+            myLanguages: participant.languages,
+            theirLanguages: counterpart.languages,
+            interpreter,
+            sharedSectors: own ? own.sectors.filter((x) => theirs.sectors.includes(x)) : [],
+          },
+          locale,
+        ),
       };
       return { item, meeting: m };
     });
     return { a, timeZone, items, title: pickText(event.title, locale), organisation: summaries.get(participant.organisation_id)! };
   }
 
+  async function agenda(who: Who, locale: Locale): Promise<Agenda> {
+    const { a, timeZone, items, title, organisation } = await build(who, locale);
+    const e = a.event;
+    return {
+      event: { id: e.id, title, venue: e.venue, online: e.online, timeZone: e.time_zone },
+      participant: { id: who.participant.id, organisation },
+      locale,
+      timeZone,
+      eventTimeZone: e.time_zone,
+      items: items.filter((x) => x.item.status !== 'cancelled').map((x) => x.item),
+    };
+  }
+
   return {
+    /** The agenda as a printable PDF in the caller's language (same access as the iCal feed). */
+    async pdf(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<Buffer> {
+      return renderAgendaPdf(await agenda(await access.asParticipant(eventId, participantId, viewer), locale), locale, clock());
+    },
+
     async agenda(eventId: string, participantId: string, viewer: Viewer | null, locale: Locale): Promise<Agenda> {
-      const who = await access.asParticipant(eventId, participantId, viewer);
-      const { a, timeZone, items, title, organisation } = await build(who, locale);
-      const e = a.event;
-      return {
-        event: { id: e.id, title, venue: e.venue, online: e.online, timeZone: e.time_zone },
-        participant: { id: participantId, organisation },
-        locale,
-        timeZone,
-        eventTimeZone: e.time_zone,
-        items: items.filter((x) => x.item.status !== 'cancelled').map((x) => x.item),
-      };
+      return agenda(await access.asParticipant(eventId, participantId, viewer), locale);
     },
 
     /** RFC 5545 text; cancelled meetings stay in the feed as STATUS:CANCELLED so calendars drop them. */

@@ -14,6 +14,7 @@ export interface EventRow {
   approval_required: boolean;
   status: 'draft' | 'open' | 'closed';
   slot_grid: SlotGrid | null;
+  schedule_published_at: Date | null;
 }
 
 export interface SlotRow {
@@ -42,6 +43,7 @@ export interface ParticipantRow {
   available_slot_ids: string[] | null;
   max_meetings: number | null;
   status: 'pending' | 'approved' | 'rejected';
+  checked_in_at: Date | null;
 }
 
 export interface InterpreterRow {
@@ -93,15 +95,15 @@ export interface NewMeeting {
 }
 
 const EVENT_COLUMNS = `id, organiser_organisation_id, title, description, venue, online, time_zone, registration_opens_at,
-  registration_closes_at, approval_required, status, slot_grid`;
-const PARTICIPANT_COLUMNS = 'id, event_id, organisation_id, languages, attendance, time_zone, available_slot_ids, max_meetings, status';
+  registration_closes_at, approval_required, status, slot_grid, schedule_published_at`;
+const PARTICIPANT_COLUMNS = 'id, event_id, organisation_id, languages, attendance, time_zone, available_slot_ids, max_meetings, status, checked_in_at';
 const MEETING_SELECT = `select m.id, m.request_id, m.slot_id, m.table_id, m.interpreter_id, m.pinned, m.status, m.cancel_reason, m.sequence,
   m.updated_at, r.from_participant_id, r.to_participant_id
   from event_meetings m join event_meeting_requests r on r.id = m.request_id`;
 
 export function createEventRepository(db: Queryable) {
   return {
-    async insertEvent(e: Omit<EventRow, 'id' | 'slot_grid'> & { createdBy: string }, tx: Queryable = db): Promise<string> {
+    async insertEvent(e: Omit<EventRow, 'id' | 'slot_grid' | 'schedule_published_at'> & { createdBy: string }, tx: Queryable = db): Promise<string> {
       const { rows } = await tx.query<{ id: string }>(
         `insert into events (organiser_organisation_id, title, description, venue, online, time_zone, registration_opens_at,
            registration_closes_at, approval_required, status, created_by)
@@ -112,7 +114,7 @@ export function createEventRepository(db: Queryable) {
       return rows[0]!.id;
     },
 
-    async updateEvent(id: string, e: Omit<EventRow, 'id' | 'slot_grid' | 'organiser_organisation_id'>, at: Date): Promise<void> {
+    async updateEvent(id: string, e: Omit<EventRow, 'id' | 'slot_grid' | 'organiser_organisation_id' | 'schedule_published_at'>, at: Date): Promise<void> {
       await db.query(
         `update events set title = $2, description = $3, venue = $4, online = $5, time_zone = $6, registration_opens_at = $7,
            registration_closes_at = $8, approval_required = $9, status = $10, updated_at = $11 where id = $1`,
@@ -202,7 +204,7 @@ export function createEventRepository(db: Queryable) {
 
     // --- participants ---
 
-    async insertParticipant(p: Omit<ParticipantRow, 'id'> & { registeredBy: string; decidedAt: Date | null }): Promise<string | null> {
+    async insertParticipant(p: Omit<ParticipantRow, 'id' | 'checked_in_at'> & { registeredBy: string; decidedAt: Date | null }): Promise<string | null> {
       const { rows } = await db.query<{ id: string }>(
         `insert into event_participants (event_id, organisation_id, languages, attendance, time_zone, available_slot_ids, max_meetings,
            status, registered_by, decided_at)

@@ -7,8 +7,13 @@ import {
   RegistrationInput, ScheduleInput, ScheduleRun, SlotGridInput, TablesInput,
 } from '../../../contracts/events';
 import type { EventService } from './event.service';
+import { eventDayRoutes } from './event-day.routes';
+import { eventErrorHandler } from './event-problems';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ events: EventService }> = async (app, { events: svc }) => {
+  // Constraint violations and event-day problems carry their own catalogue namespace.
+  app.setErrorHandler(eventErrorHandler);
+  await app.register(eventDayRoutes, { events: svc });
   const tags = ['events'];
   const id = z.object({ id: Uuid });
   const withPid = z.object({ id: Uuid, pid: Uuid });
@@ -65,7 +70,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventService }> = asyn
     async (req) => svc.meetings.list(req.params.id, req.viewer));
   app.post('/events/:id/meetings', { schema: { tags, summary: 'Add a meeting by hand (organiser); pinned by default', params: id, body: MeetingInput, response: { 201: Meeting } } },
     async (req, reply) => reply.status(201).send(await svc.meetings.add(req.params.id, req.body, req.viewer)));
-  app.patch('/events/:id/meetings/:mid', { schema: { tags, summary: 'Move, pin or unpin a meeting (organiser)', params: withMid, body: MeetingPatch, response: { 200: Meeting } } },
+  app.patch('/events/:id/meetings/:mid', { schema: { tags, summary: 'Move, pin or unpin a meeting, or mark it held or no-show (organiser); refuses hard-constraint violations with 409', params: withMid, body: MeetingPatch, response: { 200: Meeting } } },
     async (req) => svc.meetings.update(req.params.id, req.params.mid, req.body, req.viewer));
   app.post('/events/:id/meetings/:mid/cancel', { schema: { tags, summary: 'Cancel a meeting (organiser)', params: withMid, response: { 200: Meeting } } },
     async (req) => svc.meetings.cancel(req.params.id, req.params.mid, req.viewer));

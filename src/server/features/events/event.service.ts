@@ -17,6 +17,10 @@ import { createEventRepository, type EventRow, type InterpreterRow, type Partici
 import { createAgendaService } from './agenda.service';
 import { createMeetingService } from './meeting.service';
 import { createScheduleMeetings } from './schedule-meetings';
+import { createEventDayService } from './event-day.service';
+import { createEventNotifier, type EventNotifier } from './event-notifier';
+import type { NotificationService } from '../notifications/notification.service';
+import type { MatchingService } from '../matching/matching.service';
 
 export interface EventDeps {
   db: Db;
@@ -27,6 +31,10 @@ export interface EventDeps {
   publicUrl?: string;
   /** Where the scheduler runs: a worker thread (default) or the calling thread. */
   solver?: 'worker' | 'inline';
+  /** In-app + e-mail notifications; absent = nobody is notified (CLI, older callers). */
+  notifications?: NotificationService;
+  /** The matching engine for in-event recommendations; absent = none. */
+  matching?: MatchingService;
 }
 
 const MAX_SLOTS = 2000;
@@ -65,6 +73,7 @@ export function createEventService(deps: EventDeps) {
       registrationClosesAt: iso(e.registration_closes_at),
       approvalRequired: e.approval_required,
       status: e.status,
+      schedulePublishedAt: iso(e.schedule_published_at),
     };
   }
 
@@ -107,6 +116,7 @@ export function createEventService(deps: EventDeps) {
         availableSlotIds: insider ? r.available_slot_ids : null,
         maxMeetings: insider ? r.max_meetings : null,
         people: insider ? people.filter((p) => p.participant_id === r.id).map((p) => ({ userId: p.user_id, displayName: p.display_name })) : [],
+        checkedInAt: r.checked_in_at ? r.checked_in_at.toISOString() : null,
       };
     });
   }
@@ -237,7 +247,7 @@ export function createEventService(deps: EventDeps) {
       await checkPeople(input.organisationId, people);
       const base: ParticipantRow = {
         id: '', event_id: eventId, organisation_id: input.organisationId, languages: [], attendance: 'on_site', time_zone: null,
-        available_slot_ids: null, max_meetings: null, status: e.approval_required ? 'pending' : 'approved',
+        available_slot_ids: null, max_meetings: null, status: e.approval_required ? 'pending' : 'approved', checked_in_at: null,
       };
       const row = settingsOf(base, input);
       if (!input.languages) row.languages = await organisationLanguages(input.organisationId);
@@ -313,14 +323,20 @@ export function createEventService(deps: EventDeps) {
     },
   };
 
-  const ctx = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()), publicUrl: deps.publicUrl ?? '', solver: deps.solver ?? 'worker' };
+  const base = { db, repo, access, clock, monotonic: deps.monotonic ?? (() => performance.now()), publicUrl: deps.publicUrl ?? '', solver: deps.solver ?? 'worker' as const };
+  const ctx: EventContext = { ...base, notifier: createEventNotifier(base, deps.notifications ?? null), matching: deps.matching ?? null };
+  const scheduling = createScheduleMeetings(ctx);
+  const day = createEventDayService(ctx, scheduling.instanceFor, presentParticipants, (eventId, viewer) => events.get(eventId, viewer));
   return {
     events,
     participants,
     interpreters,
     meetings: createMeetingService(ctx),
-    ...createScheduleMeetings(ctx),
+    ...scheduling,
     agendas: createAgendaService(ctx),
+    day,
+    /** The hourly job: reminders of tomorrow's meetings (once per meeting and person). */
+    remindUpcomingMeetings: () => ctx.notifier.remindUpcoming(),
   };
 }
 
@@ -334,4 +350,6 @@ export interface EventContext {
   access: ReturnType<typeof createEventAccess>;
   clock: () => Date;
   monotonic: () => number;
+  notifier: EventNotifier;
+  matching: MatchingService | null;
 }

@@ -1,17 +1,25 @@
 /**
  * Meeting requests between participants (priority, message, "must meet"; accepted or declined by
- * the other side) and the organiser's hand on meetings: add, move, pin, cancel (issue 4 item 4).
+ * the other side) and the organiser's hand on meetings: add, move, pin, cancel, swap, live
+ * constraint checks and the day's outcome (issue 4 items 4, 11, 12, 14).
  * A pending request is only a wish: nothing but an accepted request reaches the scheduler, so
  * pending requests never hold anyone's slots.
  */
-import type { Meeting, MeetingInput, MeetingPatch, MeetingRequest, MeetingRequestInput } from '../../../contracts/events';
-import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../errors';
+import type { Locale } from '../../../contracts/common';
+import type {
+  Meeting, MeetingCheck, MeetingCheckInput, MeetingInput, MeetingPatch, MeetingRequest, MeetingRequestInput, MeetingSwapInput,
+} from '../../../contracts/events';
+import type { Queryable } from '../../db/client';
+import { DomainError, conflict, forbidden, invalid, notFound, unauthenticated } from '../../errors';
 import type { Viewer } from '../auth/auth-context';
 import { asConflict } from './event-access';
+import { createEventDayRepository } from './event-day.repository';
+import { violationMessage } from './event-problems';
 import type { MeetingRow, RequestRow } from './event.repository';
 import type { EventContext } from './event.service';
+import { PlacementRefused, createMeetingChecks, liveOf, type PlacementRequest } from './meeting-checks';
 
-export function createMeetingService({ db, repo, access, clock }: EventContext) {
+export function createMeetingService({ db, repo, access, clock, notifier }: EventContext) {
   async function presentRequests(eventId: string, rows: RequestRow[]): Promise<MeetingRequest[]> {
     const participants = new Map((await repo.participants(eventId)).map((p) => [p.id, p]));
     const all = await repo.requests(eventId, null);
@@ -46,13 +54,21 @@ export function createMeetingService({ db, repo, access, clock }: EventContext) 
     sequence: m.sequence,
   });
 
-  async function checkPlace(eventId: string, slotId: string, tableId: string, interpreterId: string | null | undefined) {
-    const [slots, tables, interpreters] = await Promise.all([repo.slots(eventId), repo.tables(eventId), repo.interpreters(eventId)]);
-    const fields: Array<{ path: string; key: string }> = [];
-    if (!slots.some((s) => s.id === slotId)) fields.push({ path: 'slotId', key: 'event_unknown_slot' });
-    if (!tables.some((t) => t.id === tableId)) fields.push({ path: 'tableId', key: 'event_unknown_table' });
-    if (interpreterId && !interpreters.some((i) => i.id === interpreterId)) fields.push({ path: 'interpreterId', key: 'event_unknown_interpreter' });
-    if (fields.length > 0) throw invalid(fields);
+  const checks = createMeetingChecks({ repo, access });
+  const dayRepo = createEventDayRepository(db);
+
+  /** Runs a meeting write in one transaction holding the event's row lock, so checks and write see the same meetings. */
+  async function placeAndWrite<T>(eventId: string, fn: (tx: Queryable, data: Awaited<ReturnType<typeof checks.load>>) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(async (tx) => {
+        await repo.lockEvent(eventId, tx);
+        return fn(tx, await checks.load(eventId, tx));
+      });
+    } catch (err) {
+      if (err instanceof PlacementRefused) return checks.refuse(eventId, err.violations);
+      if (err instanceof DomainError) throw err;
+      throw asConflict(err, 'meeting_table_taken');
+    }
   }
 
   return {
@@ -78,7 +94,9 @@ export function createMeetingService({ db, repo, access, clock }: EventContext) 
         at: clock(),
       });
       if (!id) throw conflict('event_request_exists');
-      return (await presentRequests(eventId, [(await repo.findRequest(eventId, id))!]))[0]!;
+      const row = (await repo.findRequest(eventId, id))!;
+      await notifier.requestReceived(a.event, row);
+      return (await presentRequests(eventId, [row]))[0]!;
     },
 
     /** Organiser: all requests (or one participant's). Others: their own participants' requests. */
@@ -106,7 +124,9 @@ export function createMeetingService({ db, repo, access, clock }: EventContext) 
       if (!mineTo && !a.myOrgs.includes(from!.organisation_id) && !a.isOrganiser) throw notFound('meeting_request');
       if (!mineTo) throw forbidden();
       if (!(await repo.respondRequest(requestId, decision, viewer.userId, clock()))) throw conflict('event_request_answered');
-      return (await presentRequests(eventId, [(await repo.findRequest(eventId, requestId))!]))[0]!;
+      const answered = (await repo.findRequest(eventId, requestId))!;
+      await notifier.requestAnswered(a.event, answered, decision);
+      return (await presentRequests(eventId, [answered]))[0]!;
     },
 
     async list(eventId: string, viewer: Viewer | null): Promise<{ items: Meeting[] }> {
@@ -120,65 +140,150 @@ export function createMeetingService({ db, repo, access, clock }: EventContext) 
       if (input.participantA === input.participantB) throw invalid([{ path: 'participantB', key: 'event_same_participant' }]);
       const [pa, pb] = await Promise.all([repo.findParticipant(eventId, input.participantA), repo.findParticipant(eventId, input.participantB)]);
       if (!pa || !pb) throw notFound('participant');
-      await checkPlace(eventId, input.slotId, input.tableId, input.interpreterId);
       const now = clock();
-      try {
-        const id = await db.transaction(async (tx) => {
-          let request = await repo.liveRequestBetween(eventId, pa.id, pb.id, tx);
-          if (request?.status === 'pending') {
-            await repo.respondRequest(request.id, 'accepted', a.viewer.userId, now, tx);
-          }
-          const requestId =
-            request?.id ??
-            (await repo.insertRequest(
-              { event_id: eventId, from_participant_id: pa.id, to_participant_id: pb.id, priority: 1, message: null, must_meet: false, mandatory: input.mandatory, status: 'accepted', createdBy: a.viewer.userId, at: now },
-              tx,
-            ))!;
-          if (input.mandatory) await repo.markMandatory(requestId, tx);
-          request = await repo.findRequest(eventId, requestId, tx);
-          return repo.insertMeeting(
-            eventId,
-            { requestId, slotId: input.slotId, tableId: input.tableId, interpreterId: input.interpreterId ?? null, pinned: input.pinned, status: 'scheduled', cancelReason: null, sequence: 0, participants: [request!.from_participant_id, request!.to_participant_id] },
-            now,
+      const id = await placeAndWrite(eventId, async (tx, data) => {
+        const found = checks.violations({ ...input, interpreterId: input.interpreterId ?? null }, data);
+        if (found.length > 0) throw new PlacementRefused(found);
+        let request = await repo.liveRequestBetween(eventId, pa.id, pb.id, tx);
+        if (request?.status === 'pending') {
+          await repo.respondRequest(request.id, 'accepted', a.viewer.userId, now, tx);
+        }
+        const requestId =
+          request?.id ??
+          (await repo.insertRequest(
+            { event_id: eventId, from_participant_id: pa.id, to_participant_id: pb.id, priority: 1, message: null, must_meet: false, mandatory: input.mandatory, status: 'accepted', createdBy: a.viewer.userId, at: now },
             tx,
-          );
-        });
-        return presentMeeting((await repo.findMeeting(eventId, id))!);
-      } catch (err) {
-        throw asConflict(err, 'meeting_table_taken');
-      }
+          ))!;
+        if (input.mandatory) await repo.markMandatory(requestId, tx);
+        request = await repo.findRequest(eventId, requestId, tx);
+        return repo.insertMeeting(
+          eventId,
+          { requestId, slotId: input.slotId, tableId: input.tableId, interpreterId: input.interpreterId ?? null, pinned: input.pinned, status: 'scheduled', cancelReason: null, sequence: 0, participants: [request!.from_participant_id, request!.to_participant_id] },
+          now,
+          tx,
+        );
+      });
+      return presentMeeting((await repo.findMeeting(eventId, id))!);
     },
 
-    /** Move, pin or unpin; a move bumps the iCal SEQUENCE so calendars update the event. */
+    /**
+     * Move, pin or unpin, or record the outcome (held / no-show). A move is checked against every
+     * hard constraint and bumps the iCal SEQUENCE so calendars update the event; after
+     * publication both sides are told.
+     */
     async update(eventId: string, meetingId: string, patch: MeetingPatch, viewer: Viewer | null): Promise<Meeting> {
-      await access.asOrganiser(eventId, viewer);
-      const m = await repo.findMeeting(eventId, meetingId);
-      if (!m) throw notFound('meeting');
-      if (m.status !== 'scheduled') throw conflict('meeting_not_scheduled');
-      const next = {
-        slotId: patch.slotId ?? m.slot_id,
-        tableId: patch.tableId ?? m.table_id,
-        interpreterId: patch.interpreterId === undefined ? m.interpreter_id : patch.interpreterId,
-        pinned: patch.pinned ?? m.pinned,
-      };
-      await checkPlace(eventId, next.slotId, next.tableId, next.interpreterId);
-      const moved = next.slotId !== m.slot_id || next.tableId !== m.table_id || next.interpreterId !== m.interpreter_id;
-      try {
-        await db.transaction((tx) => repo.updateMeeting(meetingId, { ...next, sequence: m.sequence + (moved ? 1 : 0) }, clock(), tx));
-      } catch (err) {
-        throw asConflict(err, 'meeting_table_taken');
-      }
-      return presentMeeting((await repo.findMeeting(eventId, meetingId))!);
+      const a = await access.asOrganiser(eventId, viewer);
+      const now = clock();
+      // Read the meeting under the event's lock: a concurrent move by another organiser is seen.
+      const moved = await placeAndWrite(eventId, async (tx, data) => {
+        const m = data.meetings.find((x) => x.id === meetingId);
+        if (!m) throw notFound('meeting');
+        if (m.status === 'cancelled') throw conflict('meeting_not_scheduled');
+        const next = {
+          slotId: patch.slotId ?? m.slot_id,
+          tableId: patch.tableId ?? m.table_id,
+          interpreterId: patch.interpreterId === undefined ? m.interpreter_id : patch.interpreterId,
+          pinned: patch.pinned ?? m.pinned,
+        };
+        const moves = next.slotId !== m.slot_id || next.tableId !== m.table_id || next.interpreterId !== m.interpreter_id;
+        // Held and no-show meetings are history: only their status may change.
+        if (moves && (m.status !== 'scheduled' || (patch.status && patch.status !== 'scheduled'))) throw conflict('meeting_not_scheduled');
+        if (moves) {
+          const found = checks.violations(
+            { meetingId, movingPinned: m.pinned && patch.pinned === undefined, participantA: m.from_participant_id, participantB: m.to_participant_id, ...next },
+            data,
+          );
+          if (found.length > 0) throw new PlacementRefused(found);
+        }
+        await repo.updateMeeting(meetingId, { ...next, sequence: m.sequence + (moves ? 1 : 0) }, now, tx);
+        if (patch.status && patch.status !== m.status) await dayRepo.setMeetingStatus(meetingId, patch.status, now, tx);
+        return moves;
+      });
+      const after = (await repo.findMeeting(eventId, meetingId))!;
+      if (moved) await notifier.meetingsChanged(a.event, [after], 'meeting_moved');
+      return presentMeeting(after);
     },
 
     /** Cancelled by the organiser: the scheduler will not bring this meeting back. */
     async cancel(eventId: string, meetingId: string, viewer: Viewer | null): Promise<Meeting> {
+      const a = await access.asOrganiser(eventId, viewer);
+      await placeAndWrite(eventId, async (tx, data) => {
+        const m = data.meetings.find((x) => x.id === meetingId);
+        if (!m) throw notFound('meeting');
+        if (m.status !== 'scheduled') throw conflict('meeting_not_scheduled');
+        await repo.cancelMeeting(meetingId, 'organiser', clock(), tx);
+      });
+      const after = (await repo.findMeeting(eventId, meetingId))!;
+      await notifier.meetingsChanged(a.event, [after], 'meeting_cancelled');
+      return presentMeeting(after);
+    },
+
+    /** The live check behind drag and drop: the same rules PATCH/POST enforce, nothing written. */
+    async check(eventId: string, input: MeetingCheckInput, viewer: Viewer | null, locale: Locale): Promise<MeetingCheck> {
       await access.asOrganiser(eventId, viewer);
-      const m = await repo.findMeeting(eventId, meetingId);
-      if (!m) throw notFound('meeting');
-      if (m.status !== 'scheduled') throw conflict('meeting_not_scheduled');
-      await db.transaction((tx) => repo.cancelMeeting(meetingId, 'organiser', clock(), tx));
-      return presentMeeting((await repo.findMeeting(eventId, meetingId))!);
+      const data = await checks.load(eventId);
+      let req: PlacementRequest;
+      if (input.meetingId) {
+        const m = data.meetings.find((x) => x.id === input.meetingId);
+        if (!m || m.status === 'cancelled') throw notFound('meeting');
+        const moved = m.slot_id !== input.slotId || m.table_id !== input.tableId;
+        req = {
+          meetingId: m.id,
+          movingPinned: m.pinned && moved,
+          participantA: m.from_participant_id,
+          participantB: m.to_participant_id,
+          slotId: input.slotId,
+          tableId: input.tableId,
+          interpreterId: input.interpreterId === undefined ? m.interpreter_id : input.interpreterId,
+        };
+      } else {
+        if (input.participantA === input.participantB) throw invalid([{ path: 'participantB', key: 'event_same_participant' }]);
+        if (!data.participants.has(input.participantA!) || !data.participants.has(input.participantB!)) throw notFound('participant');
+        req = { participantA: input.participantA!, participantB: input.participantB!, slotId: input.slotId, tableId: input.tableId, interpreterId: input.interpreterId ?? null };
+      }
+      const found = await checks.named(eventId, checks.violations(req, data));
+      return { ok: found.length === 0, violations: found.map((v) => ({ code: v.code, message: violationMessage(v, locale) })) };
+    },
+
+    /**
+     * Exchanges slot and table of two scheduled meetings in one transaction. Each keeps its
+     * interpreter where that stays valid, else gets a free one who speaks a language of each side.
+     */
+    async swap(eventId: string, input: MeetingSwapInput, viewer: Viewer | null): Promise<{ items: Meeting[] }> {
+      const a = await access.asOrganiser(eventId, viewer);
+      const now = clock();
+      const changed = await placeAndWrite(eventId, async (tx, data) => {
+        const [x, y] = [input.a, input.b].map((id) => data.meetings.find((m) => m.id === id));
+        if (!x || !y || x.status === 'cancelled' || y.status === 'cancelled') throw notFound('meeting');
+        if (x.status !== 'scheduled' || y.status !== 'scheduled') throw conflict('meeting_not_scheduled');
+        const live = liveOf(data.meetings).filter((m) => m.id !== x.id && m.id !== y.id);
+        const places = [] as Array<{ m: MeetingRow; slotId: string; tableId: string; interpreterId: string | null }>;
+        const found = [];
+        for (const [m, target] of [[x, y], [y, x]] as const) {
+          const base = { meetingId: m.id, movingPinned: m.pinned, participantA: m.from_participant_id, participantB: m.to_participant_id, slotId: target.slot_id, tableId: target.table_id };
+          // The other half of the swap takes its new place first, so both see each other where they will be.
+          const other = places[0];
+          const liveNow = other ? [...live, { id: other.m.id, slotId: other.slotId, tableId: other.tableId, interpreterId: other.interpreterId, participants: [other.m.from_participant_id, other.m.to_participant_id] as const }] : live;
+          const candidates = [m.interpreter_id, null, ...data.interpreters.keys()].filter((v, k, all) => all.indexOf(v) === k);
+          const fits = candidates.find((interpreterId) => checks.violations({ ...base, interpreterId }, data, [], liveNow).length === 0);
+          if (fits === undefined) {
+            found.push(...checks.violations({ ...base, interpreterId: m.interpreter_id }, data, [], liveNow));
+            continue;
+          }
+          places.push({ m, slotId: target.slot_id, tableId: target.table_id, interpreterId: fits });
+        }
+        if (found.length > 0) throw new PlacementRefused(found);
+        await dayRepo.replacePlaces(
+          eventId,
+          places.map((p) => ({ id: p.m.id, slotId: p.slotId, tableId: p.tableId, interpreterId: p.interpreterId, sequence: p.m.sequence + 1, participants: [p.m.from_participant_id, p.m.to_participant_id] })),
+          now,
+          tx,
+        );
+        return places.map((p) => p.m.id);
+      });
+      const after = await repo.meetings(eventId);
+      await notifier.meetingsChanged(a.event, after.filter((m) => changed.includes(m.id)), 'meeting_moved');
+      return { items: after.filter((m) => m.status !== 'cancelled').map(presentMeeting) };
     },
   };
 }

@@ -4,10 +4,13 @@
  * - `PONTE_EMBEDDING_URL`: any OpenAI-compatible `/v1/embeddings` endpoint (Ollama, vLLM,
  *   text-embeddings-inference, hosted services), with `PONTE_EMBEDDING_MODEL` and optionally
  *   `PONTE_EMBEDDING_API_KEY`. Texts are sent in batches; the response order is restored by index.
- * - `PONTE_EMBEDDING_MODEL_DIR` (an ONNX sentence-embedding model in a local folder) is not built
- *   yet: configuring it fails loudly at start rather than silently running without the layer.
+ * - `PONTE_EMBEDDING_MODEL_DIR`: a multilingual sentence-embedding model in ONNX form in a local
+ *   folder, run with transformers.js (local-onnx-embeddings.ts). The folder is checked here, at
+ *   start; the model loads on the first embedding, in the background job.
+ * Configuring both is an error rather than a silent choice of one.
  */
 import { normalise } from '../../domain/matching/dense';
+import { localOnnxEmbeddings } from './local-onnx-embeddings';
 
 export interface EmbeddingProvider {
   /** Stable name stored with every vector, so vectors of another model are never mixed in. */
@@ -25,9 +28,10 @@ export interface EmbeddingConfig {
 
 /** The configured provider, or null when the dense layer is off. */
 export function createEmbeddingProvider(config: EmbeddingConfig): EmbeddingProvider | null {
-  if (config.modelDir) {
-    throw new Error('PONTE_EMBEDDING_MODEL_DIR (local ONNX models) is not supported yet; use PONTE_EMBEDDING_URL or unset it');
+  if (config.modelDir && config.url) {
+    throw new Error('Set either PONTE_EMBEDDING_MODEL_DIR (a local model) or PONTE_EMBEDDING_URL (an endpoint), not both');
   }
+  if (config.modelDir) return localOnnxEmbeddings(config.modelDir);
   if (!config.url) return null;
   return openAiCompatible(config.url, config.model ?? 'default', config.apiKey, config.batchSize ?? 64);
 }

@@ -59,6 +59,7 @@ describe.each(DB_KINDS)('dense layer on %s', (kind) => {
   it('is off by default and says so', async () => {
     expect(ctx.services.matching.status()).toMatchObject({ layers: { dense: false }, dense: null });
     expect(createEmbeddingProvider({})).toBeNull();
-    expect(() => createEmbeddingProvider({ modelDir: '/models/x' })).toThrow(/not supported yet/);
+    // A configured local model folder that is not there stops the start (matching-dense-onnx.db.test.ts covers the folder path).
+    expect(() => createEmbeddingProvider({ modelDir: '/models/x' })).toThrow(/PONTE_EMBEDDING_MODEL_DIR \(\/models\/x\) is not a folder/);
   });
 });

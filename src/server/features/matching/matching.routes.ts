@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common';
-import { AnalysisRequest, ConceptList, ConceptQuery, MatchEventBatch, MatchIndexStatus, MatchList, MatchQuery, TextUnderstanding } from '../../../contracts/matching';
+import {
+  AnalysisRequest, ConceptList, ConceptQuery, MatchEventBatch, MatchIndexStatus, MatchList, MatchQuery, SavedMatchInput, SavedMatchKey, SavedMatchList, TextUnderstanding,
+} from '../../../contracts/matching';
 import type { MatchingService } from './matching.service';
 
 export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; analysisRateLimitPerMinute: number }> = async (
@@ -54,6 +56,29 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ matching: MatchingService; 
     config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     await matching.recordEvents(request.body.events, request.viewer);
+    return reply.status(204).send();
+  });
+
+  app.get('/matching/saved', {
+    schema: { tags, summary: 'Your saved recommendations, newest first', response: { 200: SavedMatchList } },
+  }, async (request) => matching.saved.list(request.viewer));
+
+  app.get('/matching/saved/keys', {
+    schema: { tags, summary: 'The candidate keys you saved (to mark recommendation cards)', response: { 200: z.object({ keys: z.array(z.string()) }) } },
+  }, async (request) => ({ keys: await matching.saved.keys(request.viewer) }));
+
+  app.put('/matching/saved', {
+    schema: { tags, summary: 'Save a recommendation (again: refreshes its place at the top)', body: SavedMatchInput },
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    await matching.saved.save(request.body, request.viewer);
+    return reply.status(204).send();
+  });
+
+  app.delete('/matching/saved', {
+    schema: { tags, summary: 'Remove a saved recommendation', querystring: SavedMatchKey },
+  }, async (request, reply) => {
+    await matching.saved.unsave(request.query.candidate, request.viewer);
     return reply.status(204).send();
   });
 

@@ -25,7 +25,7 @@ import type { Db } from '../../db/client';
 import { analyseText } from '../../domain/analysis/analyse-text';
 import { searchConcepts } from '../../domain/analysis/taxonomy/search-concepts';
 import type { TaxonomyIndex } from '../../domain/analysis/taxonomy/taxonomy';
-import { MatchEngine, type MatchResult, type MatchSubject } from '../../domain/matching/match-engine';
+import { MatchEngine, type MatchFilters, type MatchResult, type MatchSubject, type RecommendOptions } from '../../domain/matching/match-engine';
 import { opportunitySubject, organisationSubject, type OrganisationFacts } from '../../domain/matching/subjects';
 import type { MatchingResources } from '../../domain/matching/text-features';
 import { notFound } from '../../errors';
@@ -38,8 +38,10 @@ import { presentSummary } from '../organisations/organisation.presenter';
 import { createOrganisationRepository } from '../organisations/organisation.repository';
 import { createHash } from 'node:crypto';
 import type { EmbeddingProvider } from './embedding-provider';
+import { answeredShares } from '../contacts/contacts.repository';
 import { latestLearnedWeights } from './learn-weights';
 import { recordMatchEvent } from './match-events.repository';
+import { createSavedMatches } from './saved-matches';
 import { createMatchingRepository, type MatchOpportunityRow, type MatchOrganisationRow } from './matching.repository';
 
 const PAGE = 2000;
@@ -56,8 +58,13 @@ export interface MatchingDeps {
   opportunities: OpportunityService;
   /** The optional dense layer's provider (null or absent: off, the default). */
   embedder?: EmbeddingProvider | null;
+  /** A contact request pending longer than this counts as ignored in responsiveness (default 3). */
+  responsivenessGraceDays?: number;
   log?: (line: string) => void;
 }
+
+/** Responsiveness changes slowly; re-reading it once a minute is plenty. */
+const RESPONSIVENESS_REFRESH_MS = 60_000;
 
 /** Texts sent to the embedding provider per request. */
 const EMBED_BATCH = 64;
@@ -82,6 +89,9 @@ export function createMatchingService(deps: MatchingDeps) {
   let embedding: Promise<void> | null = null;
   const orgFacts = new Map<string, OrganisationFacts>();
   let since = new Date(0);
+  /** The database's clock when the last poll began (ms). */
+  let lastPoll = 0;
+  let responsivenessReadAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let building: Promise<void> | null = null;
   let polling: Promise<void> = Promise.resolve();
@@ -183,6 +193,7 @@ export function createMatchingService(deps: MatchingDeps) {
     engine.learned = await latestLearnedWeights(db);
     status.weights = engine.learned ? 'learned' : 'hand-set';
     since = new Date(clock().getTime() - POLL_OVERLAP_MS);
+    lastPoll = (await db.query<{ at: Date }>('select now() as at')).rows[0]!.at.getTime();
     status.total = await repo.countSubjects();
     // Unlisted organisations are needed as owners of nothing public; only listed ones are read.
     for (let after: string | null = null; !stopped; ) {
@@ -201,15 +212,28 @@ export function createMatchingService(deps: MatchingDeps) {
       after = rows[rows.length - 1]!.id;
       await yieldToRequests();
     }
+    await refreshResponsiveness();
     status.state = 'ready';
     deps.log?.(`indexed ${engine.size} subjects in ${Math.round(performance.now() - started)} ms`);
     void embedPending();
   }
 
+  async function refreshResponsiveness(): Promise<void> {
+    if (!engine) return;
+    engine.responsiveness = await answeredShares(db, deps.responsivenessGraceDays ?? 3);
+    responsivenessReadAt = performance.now();
+  }
+
   /** Applies every change since the last poll. */
   async function poll(): Promise<void> {
     if (!engine || !res) return;
-    const from = new Date(since.getTime() - POLL_OVERLAP_MS);
+    if (performance.now() - responsivenessReadAt > RESPONSIVENESS_REFRESH_MS) await refreshResponsiveness();
+    // From a little before the last poll's start, and from the newest change seen when that is
+    // earlier. Not from the newest change alone: after a bulk load every poll would re-read the
+    // whole load until someone wrote again.
+    const at = (await db.query<{ at: Date }>('select now() as at')).rows[0]!.at.getTime();
+    const from = new Date(Math.min(lastPoll - POLL_OVERLAP_MS, since.getTime()));
+    lastPoll = at;
     const changes = await repo.changedSince(from);
     if (changes.latest && changes.latest > since) since = changes.latest;
     if (!changes.organisations.length && !changes.opportunities.length) return;
@@ -306,7 +330,7 @@ export function createMatchingService(deps: MatchingDeps) {
     return items;
   }
 
-  function recommendOptions(q: MatchQuery) {
+  function recommendOptions(q: MatchQuery): RecommendOptions & { filters: MatchFilters } {
     const now = clock();
     return {
       limit: q.limit,
@@ -346,6 +370,7 @@ export function createMatchingService(deps: MatchingDeps) {
     /** Applies pending changes now instead of waiting for the next poll (tests). */
     async sync(): Promise<void> {
       await polling;
+      await refreshResponsiveness();
       await poll();
       await embedPending();
     },
@@ -374,7 +399,8 @@ export function createMatchingService(deps: MatchingDeps) {
     },
 
     /** Recommended partners (organisations by default) for an organisation the viewer can see. */
-    async forOrganisation(slugOrId: string, q: MatchQuery, viewer: Viewer | null, locale: Locale): Promise<MatchList> {
+    /** `among`: only these organisations compete (an event's participants), not the whole directory. */
+    async forOrganisation(slugOrId: string, q: MatchQuery, viewer: Viewer | null, locale: Locale, among?: ReadonlySet<string>): Promise<MatchList> {
       const org = await deps.organisations.detail(slugOrId, viewer);
       if (!engine || status.state !== 'ready') return { items: [], index: this.status() };
       let subject = engine.get(`org:${org.id}`);
@@ -384,11 +410,16 @@ export function createMatchingService(deps: MatchingDeps) {
         subject = organisationSubject(res!, toOrgFacts(row));
       }
       const options = recommendOptions({ ...q, kind: q.kind ?? ['organisation'] });
+      if (among) options.filters.organisationIds = among;
       const results = engine.recommend(subject, options);
       return { items: await present(results, locale), index: this.status() };
     },
 
+    /** The viewer's saved recommendations (saved-matches.ts). */
+    saved: createSavedMatches({ db, opportunities: deps.opportunities }),
+
     /** Impressions, saves and dismissals reported by the web app, for learning the weights. */
+
     async recordEvents(events: readonly MatchEventInput[], viewer: Viewer | null): Promise<void> {
       for (const e of events) {
         await recordMatchEvent(db, { userId: viewer?.userId ?? null, organisationId: null, ...e, components: e.components ?? null });

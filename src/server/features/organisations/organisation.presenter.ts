@@ -3,7 +3,13 @@ import type { KeyFactRow, OrganisationRow } from './organisation.repository';
 
 type Hideable = OrganisationDetail['hiddenFields'];
 
-export function presentSummary(r: OrganisationRow): OrganisationSummary {
+/** The columns a summary reads: directory pages select only these (SUMMARY_COLUMNS). */
+export type OrganisationSummaryRow = Pick<
+  OrganisationRow,
+  'id' | 'slug' | 'kind' | 'legal_name' | 'names' | 'country' | 'region' | 'city' | 'hidden_fields' | 'sectors' | 'description' | 'logo_sha256' | 'logo_url' | 'is_demo' | 'is_synthetic'
+>;
+
+export function presentSummary(r: OrganisationSummaryRow): OrganisationSummary {
   return {
     id: r.id,
     slug: r.slug,

@@ -12,14 +12,15 @@ import { expandCodes, hsAncestors, naceAncestors } from '../../domain/codes/code
 import { sniffImageType } from '../../domain/media/image-type';
 import { applyMergePatch } from '../../domain/patch/merge-patch';
 import { slugify } from '../../domain/organisations/slug';
-import { foldText, indexTerms, queryTsquery } from '../../domain/search/search-terms';
+import { foldText, indexTerms, queryTerms, queryTsquery } from '../../domain/search/search-terms';
 import { DomainError, conflict, forbidden, invalid, issuesToFields, notFound, unauthenticated } from '../../errors';
 import type { Viewer } from '../auth/auth-context';
 import { isAdmin } from '../auth/auth-context';
 import type { ReferenceData } from '../reference/reference-data';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
 import { presentDetail, presentSummary } from './organisation.presenter';
-import type { OrganisationRow, OrganisationWrite } from './organisation.repository';
+import type { DirectorySearch } from './directory-search';
+import type { ListedOrganisationRow, OrganisationFilter, OrganisationRow, OrganisationWrite } from './organisation.repository';
 import { createOrganisationRepository } from './organisation.repository';
 
 export interface OrganisationExtras {
@@ -113,8 +114,8 @@ export function checkCodes(
   return errors;
 }
 
-export function createOrganisationService(deps: { db: Db; reference: ReferenceData; clock: () => Date }) {
-  const { db, reference, clock } = deps;
+export function createOrganisationService(deps: { db: Db; reference: ReferenceData; clock: () => Date; directory?: DirectorySearch }) {
+  const { db, reference, clock, directory } = deps;
   const repo = createOrganisationRepository(db);
 
   async function viewerRole(row: OrganisationRow, viewer: Viewer | null) {
@@ -137,6 +138,25 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
     const { row, role } = await findVisible(id, viewer);
     if (role === null || (ownerOnly && role === 'member')) throw forbidden();
     return { row, role };
+  }
+
+  /**
+   * The page from the in-memory directory index (decision 011), its rows read by id and re-checked
+   * by SQL; null when the index cannot answer (not built, a filter it does not hold) or disagrees
+   * with the table after a re-sync — then the caller asks SQL alone.
+   */
+  async function indexedPage(q: OrganisationListQuery, filter: OrganisationFilter): Promise<ListedOrganisationRow[] | null> {
+    if (!directory || filter.memberOf || filter.opportunityTypes) return null;
+    const terms = q.q ? queryTerms(q.q) : [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const ids = await directory.search({ ...filter, terms });
+      if (ids === null) return null;
+      const { rows, highWater } = await repo.listWithHighWater({ ...filter, ids });
+      // Every candidate still matches and nobody wrote since the index synced: the page is exact.
+      if (rows.length === ids.length && (highWater?.getTime() ?? 0) <= directory.watermark) return rows;
+      await directory.sync();
+    }
+    return null;
   }
 
   async function uniqueSlug(base: string, tx: Queryable): Promise<string> {
@@ -163,9 +183,8 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
 
     async list(q: OrganisationListQuery): Promise<OrganisationPage> {
       const after = q.cursor ? decodeCursor(q.cursor) : null;
-      const tsq = q.q ? queryTsquery(q.q) : null;
-      const rows = await repo.list({
-        q: tsq,
+      const filter: OrganisationFilter = {
+        q: q.q ? queryTsquery(q.q) : null,
         kinds: q.kind ?? null,
         countries: q.country ?? null,
         region: q.region ?? null,
@@ -177,7 +196,8 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
         synthetic: q.synthetic,
         after: after ? { sortKey: after[0], id: after[1] } : null,
         limit: q.limit + 1,
-      });
+      };
+      const rows = (await indexedPage(q, filter)) ?? (await repo.list(filter));
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
@@ -198,6 +218,7 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
         await repo.addMember(orgId, viewer.userId, 'owner', tx);
         return orgId;
       });
+      directory?.noteWrite();
       return detail(id, viewer);
     },
 
@@ -213,6 +234,7 @@ export function createOrganisationService(deps: { db: Db; reference: ReferenceDa
         row.id,
         toOrganisationWrite(merged, { slug: row.slug, isDemo: row.is_demo, isSynthetic: row.is_synthetic, sources: row.sources }),
       );
+      directory?.noteWrite();
       return detail(row.id, viewer);
     },
 

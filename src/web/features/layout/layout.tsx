@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n';
 import { usePendingInbox } from '../contacts/use-pending-inbox';
+import { useUnreadNotifications } from '../notifications/use-unread-notifications';
 import { useSession } from '../session/session';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -13,6 +14,7 @@ export function Layout() {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const pendingInbox = usePendingInbox(user?.id ?? null, location.key);
+  const unreadNotifications = useUnreadNotifications(user?.id ?? null, location.key);
 
   // After client-side navigation, move focus to the content so screen readers announce the new page.
   useEffect(() => {
@@ -39,7 +41,9 @@ export function Layout() {
           <nav aria-label={t('header.mainNav')} className="main-nav">
             <NavLink to="/organisations">{t('nav.directory')}</NavLink>
             <NavLink to="/opportunities">{t('nav.opportunities')}</NavLink>
+            <NavLink to="/events">{t('events.nav')}</NavLink>
             {user && <NavLink to="/my/organisations">{t('nav.myOrganisations')}</NavLink>}
+            {user && <NavLink to="/saved">{t('saved.nav')}</NavLink>}
             {user && (
               <NavLink to="/inbox" className="nav-with-count">
                 {t('nav.inbox')}
@@ -59,6 +63,18 @@ export function Layout() {
             <LanguageSwitcher />
             {user ? (
               <div className="account-links">
+                <NavLink to="/notifications" className="nav-with-count">
+                  {t('notifications.nav')}
+                  {unreadNotifications > 0 && (
+                    <>
+                      {' '}
+                      <span className="count-badge" aria-hidden="true">
+                        {unreadNotifications}
+                      </span>
+                      <span className="visually-hidden">{t('notifications.navUnread', { count: unreadNotifications })}</span>
+                    </>
+                  )}
+                </NavLink>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
                 <button
                   type="button"

@@ -15,7 +15,18 @@ const COMPONENTS: ReadonlyArray<keyof MatchComponents> = ['relevance', 'compleme
  * sides share, and the score broken down into its components as labelled bars with their values
  * in text, so the breakdown reads the same without the picture.
  */
-export function MatchItemView({ item, onDismiss }: { item: MatchItem; onDismiss?: () => void }) {
+export function MatchItemView({
+  item,
+  onDismiss,
+  saved,
+  onToggleSave,
+}: {
+  item: MatchItem;
+  onDismiss?: () => void;
+  /** Shown (with its toggle) for signed-in readers only. */
+  saved?: boolean;
+  onToggleSave?: () => void;
+}) {
   const { t, locale } = useT();
   const org = item.organisation;
   const percent = (v: number) => formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -65,6 +76,11 @@ export function MatchItemView({ item, onDismiss }: { item: MatchItem; onDismiss?
           <ContactButton opportunityId={item.opportunity.id} toName={organisationName(org, locale)} />
         ) : (
           <ContactButton toOrganisationId={org.id} toName={organisationName(org, locale)} />
+        )}
+        {onToggleSave && (
+          <button type="button" className="button button--quiet" aria-pressed={saved ?? false} onClick={onToggleSave}>
+            {saved ? t('matches.savedToggle') : t('matches.save')}
+          </button>
         )}
         {onDismiss && (
           <button type="button" className="button button--quiet" onClick={onDismiss}>

@@ -3,6 +3,7 @@ import type { MatchItem, MatchList } from '../../../contracts/matching';
 import { EmptyState, Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
+import { useSession } from '../session/session';
 import { matchingApi } from './matching-api';
 import { MatchItemView } from './match-item';
 
@@ -63,6 +64,19 @@ function MatchesSection({
   const data = result?.data ?? null;
   const building = data?.index.state === 'building';
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const { user } = useSession();
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!user) return;
+    let live = true;
+    matchingApi.savedKeys().then(
+      (r) => live && setSaved(new Set(r.keys)),
+      () => undefined, // Not fatal: the cards simply show "Save".
+    );
+    return () => {
+      live = false;
+    };
+  }, [user]);
   const candidateKey = (item: MatchItem) => (item.opportunity ? `opp:${item.opportunity.id}` : `org:${item.organisation.id}`);
   const event = (item: MatchItem, kind: 'impression' | 'dismiss') => ({
     subjectKey: loadKey,
@@ -125,6 +139,32 @@ function MatchesSection({
                 ) : (
                   <MatchItemView
                     item={item}
+                    saved={saved.has(key)}
+                    onToggleSave={
+                      user
+                        ? () => {
+                            const next = !saved.has(key);
+                            setSaved((s) => {
+                              const n = new Set(s);
+                              if (next) n.add(key);
+                              else n.delete(key);
+                              return n;
+                            });
+                            const done = next
+                              ? matchingApi.save({ candidateKey: key, subjectKey: loadKey, components: item.components })
+                              : matchingApi.unsave(key);
+                            // On failure, show the truth again rather than a state the server does not hold.
+                            done.catch(() =>
+                              setSaved((s) => {
+                                const n = new Set(s);
+                                if (next) n.delete(key);
+                                else n.add(key);
+                                return n;
+                              }),
+                            );
+                          }
+                        : undefined
+                    }
                     onDismiss={() => {
                       toggle(true);
                       void matchingApi.record([event(item, 'dismiss')]);

@@ -1,4 +1,4 @@
-import type { ConceptList, MatchEventInput, MatchList, TextUnderstanding } from '../../../contracts/matching';
+import type { ConceptList, MatchEventInput, MatchList, SavedMatchInput, SavedMatchList, TextUnderstanding } from '../../../contracts/matching';
 import { api } from '../../lib/api';
 
 export const matchingApi = {
@@ -9,6 +9,10 @@ export const matchingApi = {
     api.get<MatchList>(`/opportunities/${encodeURIComponent(opportunityId)}/matches`, { limit }),
   /** What people do with recommendations (for learning the weights); failures are not the user's problem. */
   record: (events: MatchEventInput[]) => api.post<void>('/matching/events', { events }).catch(() => undefined),
+  saved: () => api.get<SavedMatchList>('/matching/saved'),
+  savedKeys: () => api.get<{ keys: string[] }>('/matching/saved/keys'),
+  save: (input: SavedMatchInput) => api.put<void>('/matching/saved', input),
+  unsave: (candidateKey: string) => api.delete<void>(`/matching/saved?candidate=${encodeURIComponent(candidateKey)}`),
   partners: (organisationId: string, limit = 10) =>
     api.get<MatchList>(`/organisations/${encodeURIComponent(organisationId)}/partners`, { limit }),
 };
