@@ -40,6 +40,9 @@ const UDG_DIR = env.BENCH_UDG_DIR ?? path.resolve(here, '../../shared/data/b2b-m
 const log = (line: string) => process.stderr.write(`[bench:schedule] ${line}\n`);
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const clock = () => performance.now();
+/** CPU seconds of this process: on a shared machine, wall time alone says more about the neighbours. */
+const cpuSince = (start: NodeJS.CpuUsage) => round(process.cpuUsage(start).user / 1e6);
+const load = () => os.loadavg().map((x) => round(x, 2));
 
 function runUdg() {
   const files = readdirSync(path.join(UDG_DIR, 'noves')).filter((f) => f.endsWith('.dzn')).sort();
@@ -53,9 +56,12 @@ function runUdg() {
   );
   const rows = files.map((file) => {
     const { instance } = parseDzn(readFileSync(path.join(UDG_DIR, 'noves', file), 'utf8'));
+    const loadBefore = load()[0];
+    const cpu = process.cpuUsage();
     const started = clock();
     const res = solveSchedule(instance, { clock, timeLimitSeconds: TIME_LIMIT });
     const seconds = round((clock() - started) / 1000);
+    const cpuSeconds = cpuSince(cpu);
     const optimum = published.get(file) ?? null;
     if (res.status !== 'scheduled') {
       log(`${file}: ${res.status}`);
@@ -63,7 +69,7 @@ function runUdg() {
     }
     const valid = validateSchedule(instance, res.schedule).length === 0;
     const breaks = res.stats.breaks.total;
-    log(`${file}: ${res.stats.meetings}/${instance.requests.length} placed, ${breaks} breaks (optimum ${optimum}), ${seconds} s${valid ? '' : ', INVALID'}`);
+    log(`${file}: ${res.stats.meetings}/${instance.requests.length} placed, ${breaks} breaks (optimum ${optimum}), ${seconds} s (cpu ${cpuSeconds} s, load ${loadBefore})${valid ? '' : ', INVALID'}`);
     return {
       instance: file,
       meetings: instance.requests.length,
@@ -73,6 +79,8 @@ function runUdg() {
       excess: optimum === null ? null : breaks - optimum,
       breakSpread: res.stats.breaks.spread,
       seconds,
+      cpuSeconds,
+      loadAverage1m: loadBefore,
       valid,
       status: res.status,
     };
@@ -90,6 +98,7 @@ function runUdg() {
       totalBreaks: rows.reduce((s, r) => s + (r.breaks ?? 0), 0),
       totalPublishedOptimum: rows.reduce((s, r) => s + (r.publishedOptimum ?? 0), 0),
       maxSeconds: Math.max(...rows.map((r) => r.seconds)),
+      maxCpuSeconds: Math.max(...rows.map((r) => r.cpuSeconds ?? 0)),
       under2s: rows.filter((r) => r.seconds < 2).length,
       allValid: rows.every((r) => r.valid),
     },
@@ -120,9 +129,12 @@ async function runGenerated() {
       const label = `${participants} participants, ${oversubscription}×`;
       log(`${label}: ${instance.requests.length} requests, ${instance.tables} tables × ${instance.slots.length} slots`);
 
+      const loadBefore = load()[0];
+      const cpu = process.cpuUsage();
       let started = clock();
       const res = solveSchedule(instance, { clock, timeLimitSeconds: TIME_LIMIT });
       const ponteSeconds = (clock() - started) / 1000;
+      const ponteCpuSeconds = cpuSince(cpu);
       if (res.status !== 'scheduled') throw new Error(`${label}: ${res.status}`);
       started = clock();
       const firstCome = firstComeBooking(instance);
@@ -131,7 +143,7 @@ async function runGenerated() {
       const roundRobin = roundRobinByRank(instance);
       const roundRobinSeconds = (clock() - started) / 1000;
 
-      log(`${label}: Ponte ${res.stats.totalWeight} in ${round(ponteSeconds, 2)} s; HiGHS…`);
+      log(`${label}: Ponte ${res.stats.totalWeight} in ${round(ponteSeconds, 2)} s (cpu ${ponteCpuSeconds} s, load ${loadBefore}); HiGHS…`);
       const aggregate = await solveExact(instance, { timeLimitSeconds: MIP_SECONDS, model: 'aggregate' });
       const full = buildMip(instance).numCols <= MIP_MAX_COLUMNS ? await solveExact(instance, { timeLimitSeconds: MIP_SECONDS }) : null;
       const proven = full?.status === 'optimal';
@@ -165,7 +177,7 @@ async function runGenerated() {
         participantsWithWindows: round(instance.participants.filter((p) => p.available).length / participants, 3),
         requestedWeight: res.stats.requestedWeight,
         exact,
-        ponte: describe(instance, res.schedule, ponteSeconds, reference),
+        ponte: { ...describe(instance, res.schedule, ponteSeconds, reference), cpuSeconds: ponteCpuSeconds, loadAverage1m: loadBefore },
         firstCome: describe(instance, firstCome, firstComeSeconds, reference),
         roundRobinByRank: describe(instance, roundRobin, roundRobinSeconds, reference),
       });
@@ -174,7 +186,7 @@ async function runGenerated() {
   return { seed: SEED, timeLimitSeconds: TIME_LIMIT, mipTimeLimitSeconds: MIP_SECONDS, cases, summary: summarise(cases) };
 }
 
-function summarise(cases: Array<{ participants: number; oversubscription: number; exact: { reference: string }; ponte: ReturnType<typeof describe>; firstCome: ReturnType<typeof describe>; roundRobinByRank: ReturnType<typeof describe> }>) {
+function summarise(cases: Array<{ participants: number; oversubscription: number; exact: { reference: string }; ponte: ReturnType<typeof describe> & { cpuSeconds: number; loadAverage1m: number | undefined }; firstCome: ReturnType<typeof describe>; roundRobinByRank: ReturnType<typeof describe> }>) {
   return cases.map((k) => ({
     case: `${k.participants} × ${k.oversubscription}`,
     reference: k.exact.reference.startsWith('proven optimum') ? 'optimum' : 'upper bound',
@@ -182,6 +194,8 @@ function summarise(cases: Array<{ participants: number; oversubscription: number
     firstComeOfReference: k.firstCome.ofReference,
     roundRobinOfReference: k.roundRobinByRank.ofReference,
     ponteSeconds: k.ponte.seconds,
+    ponteCpuSeconds: k.ponte.cpuSeconds,
+    loadAverage1m: k.ponte.loadAverage1m,
     breaks: { ponte: k.ponte.breaks, firstCome: k.firstCome.breaks, roundRobin: k.roundRobinByRank.breaks },
     minShare: { ponte: k.ponte.minShare, firstCome: k.firstCome.minShare, roundRobin: k.roundRobinByRank.minShare },
     allValid: k.ponte.valid && k.firstCome.valid && k.roundRobinByRank.valid,
@@ -191,11 +205,12 @@ function summarise(cases: Array<{ participants: number; oversubscription: number
 const output: Record<string, unknown> = {
   bench: 'schedule',
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: load() },
 };
 if (SUITES.includes('udg')) {
   if (existsSync(path.join(UDG_DIR, 'noves'))) output.udg = runUdg();
   else output.udg = { skipped: `not found: ${UDG_DIR}` };
 }
 if (SUITES.includes('generated')) output.generated = await runGenerated();
+output.loadAverageAtEnd = load();
 process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

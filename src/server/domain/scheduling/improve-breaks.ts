@@ -11,9 +11,19 @@ export interface BreakSearchOptions {
 }
 
 /** Idle slots weigh a little, so the search can shrink a gap before it closes it. */
-const GAP_WEIGHT = 0.15;
+export const GAP_WEIGHT = 0.15;
+
+/** How far the spread between the most and the fewest breaks anyone has exceeds `limit` (none: 0). */
+export function breakSpreadExcess(hist: Int32Array | number[], limit: number | undefined): number {
+  if (limit === undefined) return 0;
+  let lo = 0;
+  while (lo < hist.length && hist[lo] === 0) lo++;
+  let hi = hist.length - 1;
+  while (hi > 0 && hist[hi] === 0) hi--;
+  return Math.max(0, hi - lo - limit);
+}
 /** Each unit of break spread above the limit costs more than any break it could save. */
-const SPREAD_PENALTY = 50;
+export const SPREAD_PENALTY = 50;
 
 /**
  * Simulated annealing over the slots of the held meetings (the set of meetings is fixed): moves a
@@ -39,14 +49,7 @@ export function improveBreaks(state: ScheduleState, opts: BreakSearchOptions): n
     totalBreaks += pBreaks[p]!;
     totalGaps += pGaps[p]!;
   }
-  const spreadExcess = (): number => {
-    if (spread === undefined) return 0;
-    let lo = 0;
-    while (lo < hist.length && hist[lo] === 0) lo++;
-    let hi = hist.length - 1;
-    while (hi > 0 && hist[hi] === 0) hi--;
-    return Math.max(0, hi - lo - spread);
-  };
+  const spreadExcess = () => breakSpreadExcess(hist, spread);
   const cost = () => totalBreaks + GAP_WEIGHT * totalGaps + SPREAD_PENALTY * spreadExcess();
 
   const movables: number[] = [];
@@ -216,7 +219,8 @@ export function improveBreaks(state: ScheduleState, opts: BreakSearchOptions): n
     return chosen;
   };
 
-  const columnMoveRate = 0.05;
+  // A whole-slot move costs as much as a slot's meetings: rarer on large events.
+  const columnMoveRate = 0.05 * Math.min(1, 40 / Math.max(1, c.tables));
   const blockShiftRate = 0.05;
   /**
    * All meetings of one participant shifted by a few slots together: moves a whole day away from

@@ -1,6 +1,6 @@
 /**
  * Placement and weight search shared by the scheduler and incremental rescheduling: options and
- * time budget, best-slot placement, ejection with relocation and ruin-and-recreate.
+ * time budget, best-slot placement, insertion by Kempe-chain recolouring and ejection with relocation.
  */
 import { Rng } from '../synth/prng';
 import { type EjectionPolicy, blockersFor, ejectAndPlace, relocateOrThrow } from './ejection';
@@ -68,7 +68,8 @@ export function placeBest(state: ScheduleState, r: number, avoid = -1): boolean 
 }
 
 /**
- * Inserts unheld requests by taking out lighter meetings: the blockers of each candidate slot are
+ * Inserts unheld requests: in a free slot, by recolouring (`kempeInsert`), or by taking out
+ * lighter meetings: the blockers of each candidate slot are
  * taken out, r goes in, and each blocker is moved to another slot when one fits; the exchange is
  * kept only when it adds weight. Mandatory meetings may move but are never dropped. Returns the
  * weight gained.
@@ -77,7 +78,7 @@ export function improveWeight(state: ScheduleState, ctx: SearchContext, timeShar
   const c = state.c;
   const policy: EjectionPolicy = { canEject: (q) => c.fixed[q]! < 0, price: (q) => (c.mandatory[q] ? 1e9 : c.weight[q]!) };
   const start = state.heldWeight;
-  const maxPasses = Math.max(1, Math.round(4 * ctx.effort));
+  const maxPasses = Math.max(1, Math.round(3 * ctx.effort));
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
     const order: number[] = [];
@@ -87,7 +88,7 @@ export function improveWeight(state: ScheduleState, ctx: SearchContext, timeShar
       if ((k & 31) === 0 && ctx.outOfTime(timeShare)) return state.heldWeight - start;
       const r = order[k]!;
       if (state.isHeld(r)) continue;
-      if (placeBest(state, r)) {
+      if (placeBest(state, r) || kempeInsert(state, r, ctx.rng, 16)) {
         improved = true;
         continue;
       }
@@ -99,74 +100,79 @@ export function improveWeight(state: ScheduleState, ctx: SearchContext, timeShar
 }
 
 /**
- * Ruin and recreate: take out every optional meeting of a few linked participants, put their
- * requests back heaviest first (with a little noise, so each round tries another combination),
- * and keep the result when the weight did not drop. Exchanges along chains of participants at
- * their maximum, which single ejections cannot find, come out of this.
+ * Places r = (a, b) by recolouring, losing nothing: a slot α free for a, where b is busy, and a
+ * slot β free for b; the meetings along the α/β chain from b's meeting in α (b's α-meeting to β,
+ * the other side's β-meeting to α, …) swap slots, which frees b in α. The classic Kempe step of
+ * edge colouring; König's theorem says it always succeeds on two-sided events without windows.
+ * Tries up to `maxPairs` slot pairs; true when r is placed.
  */
-export function recreateNeighbourhoods(state: ScheduleState, ctx: SearchContext, rounds: number, timeShare: number): number {
+export function kempeInsert(state: ScheduleState, r: number, rng: Rng, maxPairs = 24): boolean {
   const c = state.c;
-  const { rng } = ctx;
-  const start = state.heldWeight;
-  const inSet = new Int32Array(c.nP);
-  const waiting: number[] = [];
-  let stamp = 0;
-  for (let round = 0; round < rounds; round++) {
-    if ((round & 15) === 0 && ctx.outOfTime(timeShare)) break;
-    stamp++;
-    if ((round & 63) === 0) {
-      waiting.length = 0;
-      for (let r = 0; r < c.nR; r++) if (!state.isHeld(r) && c.domain[r]!.length > 0 && c.weight[r]! > 0) waiting.push(r);
-    }
-    // Mostly around a request still waiting: that is where weight can be won.
-    const people: number[] = [];
-    if (waiting.length > 0 && rng.chance(0.7)) {
-      const w = waiting[rng.int(0, waiting.length - 1)]!;
-      people.push(c.reqA[w]!, c.reqB[w]!);
-    } else people.push(rng.int(0, c.nP - 1));
-    for (const p of people) inSet[p] = stamp;
-    const seed = people[0]!;
-    const seedReqs = c.reqsOf[seed]!;
-    for (let k = 0; k < 3 && seedReqs.length > 0; k++) {
-      const r = seedReqs[rng.int(0, seedReqs.length - 1)]!;
-      const other = c.reqA[r] === seed ? c.reqB[r]! : c.reqA[r]!;
-      if (inSet[other] !== stamp) {
-        inSet[other] = stamp;
-        people.push(other);
-      }
-    }
-    const removed: Array<[number, number]> = [];
-    const cands: number[] = [];
-    for (const p of people) {
-      for (const r of c.reqsOf[p]!) {
-        if (c.mandatory[r] || c.domain[r]!.length === 0) continue;
-        const other = c.reqA[r] === p ? c.reqB[r]! : c.reqA[r]!;
-        if (inSet[other] === stamp && other < p) continue; // listed once
-        cands.push(r);
-        if (state.isHeld(r)) removed.push([r, state.slotOf[r]!]);
-      }
-    }
-    if (removed.length === 0 && cands.length === 0) continue;
-    let lost = 0;
-    for (const [r] of removed) {
-      lost += c.weight[r]!;
-      state.unplace(r);
-    }
-    const key = new Map(cands.map((r) => [r, c.weight[r]! * (1 + 0.35 * rng.float())]));
-    cands.sort((x, y) => key.get(y)! - key.get(x)!);
-    let won = 0;
-    const added: number[] = [];
-    for (const r of cands) {
-      if (placeBest(state, r)) {
-        added.push(r);
-        won += c.weight[r]!;
-      }
-    }
-    if (won + 1e-9 >= lost) continue;
-    for (const r of added) state.unplace(r);
-    for (const [r, s] of removed) relocateOrThrow(state, r, s);
+  if (state.isHeld(r)) return true;
+  const a = c.reqA[r]!;
+  const b = c.reqB[r]!;
+  if (state.held[a]! >= c.maxMeetings[a]! || state.held[b]! >= c.maxMeetings[b]!) return false;
+  const freeA: number[] = [];
+  const freeB: number[] = [];
+  for (const s of c.domain[r]!) {
+    const atA = state.busy[a * c.nS + s]!;
+    const atB = state.busy[b * c.nS + s]!;
+    if (atA === -1 && atB !== -1) freeA.push(s);
+    else if (atB === -1 && atA !== -1) freeB.push(s);
   }
-  return state.heldWeight - start;
+  if (freeA.length === 0 || freeB.length === 0) return false;
+  const chain: number[] = [];
+  const target: number[] = [];
+  const from: number[] = [];
+  for (let k = 0; k < maxPairs; k++) {
+    // Either side may be the one whose meeting makes way.
+    const flip = rng.chance(0.5);
+    const [x, y, alpha, beta] = flip ? [a, b, freeA[rng.int(0, freeA.length - 1)]!, freeB[rng.int(0, freeB.length - 1)]!] : [b, a, freeB[rng.int(0, freeB.length - 1)]!, freeA[rng.int(0, freeA.length - 1)]!];
+    // x is free in alpha, y is busy there; y is free in beta.
+    chain.length = 0;
+    target.length = 0;
+    let q = state.busy[y * c.nS + alpha]!;
+    let at = alpha;
+    let p = y;
+    let ok = true;
+    while (q >= 0) {
+      if (c.fixed[q]! >= 0 || chain.length > 40) {
+        ok = false;
+        break;
+      }
+      const to = at === alpha ? beta : alpha;
+      if (!c.allowed[q * c.nS + to]) {
+        ok = false;
+        break;
+      }
+      chain.push(q);
+      target.push(to);
+      const other = c.reqA[q] === p ? c.reqB[q]! : c.reqA[q]!;
+      if (other === x) {
+        ok = false;
+        break;
+      }
+      p = other;
+      at = to;
+      q = state.busy[p * c.nS + to]!;
+      if (q >= 0 && chain.includes(q)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    from.length = 0;
+    for (const m of chain) {
+      from.push(state.slotOf[m]!);
+      state.unplace(m);
+    }
+    let placed = 0;
+    while (placed < chain.length && state.place(chain[placed]!, target[placed]!)) placed++;
+    if (placed === chain.length && state.place(r, alpha)) return true;
+    for (let j = 0; j < placed; j++) state.unplace(chain[j]!);
+    for (let j = 0; j < chain.length; j++) relocateOrThrow(state, chain[j]!, from[j]!);
+  }
+  return false;
 }
 
 /** One ejection-chain step for r; true when kept. */

@@ -25,6 +25,9 @@ export class ScheduleState {
    */
   private readonly interpFreed: Int32Array;
   private readonly noInterpAt: Int32Array;
+  /** Per slot: interpreters available and interpreters assigned; no free one means no augmenting path. */
+  private readonly interpAvailCount: Int32Array;
+  private readonly interpUsed: Int32Array;
   /** Bumped whenever a slot's meetings change, so callers can cache per-slot facts. */
   readonly slotVersion: Int32Array;
   heldWeight = 0;
@@ -43,6 +46,9 @@ export class ScheduleState {
     this.slotVersion = new Int32Array(c.nS);
     this.interpFreed = new Int32Array(c.nS);
     this.noInterpAt = new Int32Array(Math.max(1, c.nInterpClasses * c.nS)).fill(-1);
+    this.interpAvailCount = new Int32Array(c.nS);
+    this.interpUsed = new Int32Array(c.nS);
+    for (let i = 0; i < c.nI; i++) for (let s = 0; s < c.nS; s++) this.interpAvailCount[s]! += c.interpAvail[i * c.nS + s]!;
   }
 
   isHeld(r: number): boolean {
@@ -76,7 +82,10 @@ export class ScheduleState {
   /** Places an unheld request when it fits; false (and no change) otherwise. */
   place(r: number, s: number): boolean {
     if (this.slotOf[r]! >= 0 || !this.fitsBasic(r, s)) return false;
-    if (this.c.needsInterp[r] && !this.assignInterpreter(r, s)) return false;
+    if (this.c.needsInterp[r]) {
+      if (!this.assignInterpreter(r, s)) return false;
+      this.interpUsed[s]!++;
+    }
     this.commit(r, s);
     return true;
   }
@@ -97,6 +106,7 @@ export class ScheduleState {
       this.interpAt[i * c.nS + s] = -1;
       this.interpOf[r] = -1;
       this.interpFreed[s]!++;
+      this.interpUsed[s]!--;
     }
     const list = this.members[s]!;
     const pos = this.posInSlot[r]!;
@@ -148,6 +158,8 @@ export class ScheduleState {
    */
   private assignInterpreter(r: number, s: number): boolean {
     const c = this.c;
+    // Every interpreter of the slot busy: an augmenting path needs a free one at its end.
+    if (this.interpUsed[s]! >= this.interpAvailCount[s]!) return false;
     const cell = c.interpClass[r]! * c.nS + s;
     if (this.noInterpAt[cell] === this.interpFreed[s]) return false;
     for (const i of c.interpCandidates[r]!) {
