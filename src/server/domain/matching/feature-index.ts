@@ -82,6 +82,8 @@ export class FeatureIndex<P = unknown> {
   private scores = new Float64Array(1024);
   private stamp = new Uint32Array(1024);
   private generation = 0;
+  /** Slots touched by the current search, reused across searches: a fresh array per query was a quarter of the time, in GC. */
+  private touched = new Int32Array(1024);
 
   /** Live documents. */
   get size(): number {
@@ -194,7 +196,8 @@ export class FeatureIndex<P = unknown> {
     const gen = this.generation;
     const scores = this.scores;
     const stamp = this.stamp;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let count = 0;
     const { k1, b } = q.options;
     const avg = this.totalLength.map((t) => Math.max(t / n, 1e-9));
     for (let qi = 0; qi < q.ids.length; qi++) {
@@ -210,11 +213,16 @@ export class FeatureIndex<P = unknown> {
         if (stamp[d] !== gen) {
           stamp[d] = gen;
           scores[d] = s;
-          touched.push(d);
+          if (count === touched.length) {
+            const grown = new Int32Array(touched.length * 2);
+            grown.set(touched);
+            this.touched = touched = grown;
+          }
+          touched[count++] = d;
         } else scores[d]! += s;
       }
     }
-    return this.topK(touched, limit, accept);
+    return this.topK(touched.subarray(0, count), limit, accept);
   }
 
   /**
@@ -368,7 +376,7 @@ export class FeatureIndex<P = unknown> {
     for (const slot of this.slotOf.values()) yield slot;
   }
 
-  private topK(candidates: number[], limit: number, accept?: (slot: number) => boolean): SearchHit[] {
+  private topK(candidates: ArrayLike<number>, limit: number, accept?: (slot: number) => boolean): SearchHit[] {
     // A min-heap of the best `limit` (score, slot) pairs; O(T log k) instead of sorting T.
     const heapScore: number[] = [];
     const heapSlot: number[] = [];
@@ -390,7 +398,8 @@ export class FeatureIndex<P = unknown> {
         i = m;
       }
     };
-    for (const d of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const d = candidates[c]!;
       if (this.keys[d] === null) continue;
       const s = this.scores[d]!;
       if (heapScore.length === limit && (s < heapScore[0]! || (s === heapScore[0] && d > heapSlot[0]!))) continue;

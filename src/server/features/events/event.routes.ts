@@ -76,7 +76,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventService }> = asyn
     async (req) => svc.meetings.cancel(req.params.id, req.params.mid, req.viewer));
 
   app.post('/events/:id/schedule', { schema: { tags, summary: 'Run the scheduler and replace the unpinned meetings in one transaction (organiser)', params: id, body: ScheduleInput, response: { 200: ScheduleRun } } },
-    async (req) => svc.schedule(req.params.id, req.body, req.viewer));
+    async (req) => svc.schedule(req.params.id, req.body, req.viewer, req.locale));
 
   app.get('/events/:id/agenda', { schema: { tags, summary: 'A participant’s agenda in the caller’s language and the participant’s time zone', params: id, querystring: AgendaQuery, response: { 200: Agenda } } },
     async (req) => svc.agendas.agenda(req.params.id, req.query.participant, req.viewer, req.locale));

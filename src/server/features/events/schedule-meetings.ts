@@ -11,6 +11,9 @@ import type { MeetingRequest, Schedule, SchedulingInstance } from '../../domain/
 import { runSolverInline, runSolverInWorker } from './run-solver';
 import { scheduleStats } from '../../domain/scheduling/stats';
 import { conflict } from '../../errors';
+import { translate } from '../../i18n/messages';
+import type { Locale } from '../../../contracts/common';
+import { conflictMessages } from './conflict-messages';
 import type { Viewer } from '../auth/auth-context';
 import type { MeetingRow, NewMeeting, ParticipantRow, RequestRow, SlotRow } from './event.repository';
 import type { EventContext } from './event.service';
@@ -193,7 +196,7 @@ export function createScheduleMeetings({ db, repo, access, clock, monotonic, sol
   return {
     instanceFor,
 
-    async schedule(eventId: string, input: ScheduleInput, viewer: Viewer | null): Promise<ScheduleRun> {
+    async schedule(eventId: string, input: ScheduleInput, viewer: Viewer | null, locale: Locale = 'en'): Promise<ScheduleRun> {
       await access.asOrganiser(eventId, viewer);
       const ei = await instanceFor(eventId);
       if (ei.instance.slots.length === 0 || ei.instance.tables === 0) throw conflict('event_grid_missing');
@@ -204,10 +207,15 @@ export function createScheduleMeetings({ db, repo, access, clock, monotonic, sol
       const result = solver === 'worker' ? await runSolverInWorker(job) : runSolverInline(job, monotonic);
       const requestedWeight = instance.requests.reduce((s, r) => s + r.weight, 0);
       if (result.status === 'infeasible') {
-        return { status: 'infeasible', before, after: null, requestedWeight, moved: 0, unscheduled: [], conflicts: result.conflicts.map((c) => c.message), seconds: result.seconds };
+        const [event, participants] = await Promise.all([repo.findEvent(eventId), repo.participants(eventId)]);
+        const summaries = await access.summaries(participants.map((p) => p.organisation_id));
+        const organisations = new Map(participants.flatMap((p) => (summaries.has(p.organisation_id) ? [[p.id, summaries.get(p.organisation_id)!] as const] : [])));
+        const slotStarts = new Map(ei.slots.map((sl) => [sl.id, new Date(sl.starts_at).toISOString()]));
+        const conflicts = conflictMessages(result.conflicts, { locale, timeZone: event?.time_zone ?? 'UTC', organisations, slotStarts });
+        return { status: 'infeasible', before, after: null, requestedWeight, moved: 0, unscheduled: [], conflicts, seconds: result.seconds };
       }
       if (result.status === 'unsolved') {
-        return { status: 'unsolved', before, after: null, requestedWeight, moved: 0, unscheduled: [], conflicts: [result.message], seconds: result.seconds };
+        return { status: 'unsolved', before, after: null, requestedWeight, moved: 0, unscheduled: [], conflicts: [translate(locale, 'events.conflicts.unsolved')], seconds: result.seconds };
       }
       await write(eventId, ei, result.schedule);
       return {

@@ -9,7 +9,6 @@ import { useConsole } from './console-context';
 import { moment } from './console-format';
 
 const LIMITS = [2, 5, 10, 30, 60];
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** "Run scheduler": a time limit, progress while the server solves, then before/after. */
 export function SchedulerPanel({ onScheduled }: { onScheduled: () => void }) {
@@ -130,11 +129,9 @@ function RunSummary({ run }: { run: ScheduleRun }) {
         <>
           <h3>{t('console.summary.conflicts')}</h3>
           <ul>
+            {/* Written by the server in the reader's language, with organisation names and slot times. */}
             {run.conflicts.map((c) => (
-              // The scheduler writes these in English and names ids; until the server localises them, names read better than ids.
-              <li key={c} lang="en">
-                {c.replace(UUID, (id) => (view.participant(id) ? view.nameOf(id) : view.slot(id) ? view.slotLabel(id) : id))}
-              </li>
+              <li key={c}>{c}</li>
             ))}
           </ul>
         </>
