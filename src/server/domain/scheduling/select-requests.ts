@@ -202,5 +202,51 @@ export function selectRequests(c: CompiledInstance, rng: Rng, iterations: number
     for (let k = added.length - 1; k >= 0; k--) remove(added[k]!);
     for (const q of removed) add(q);
   }
-  return bestSel;
+
+  // Back to the heaviest set found, then fairness, last in the objective (issue 4 item 6): swaps
+  // between requests of EQUAL weight that give a meeting to whoever holds the smaller share of
+  // their own requests (Σ √share grows). The weight never changes; a request that simply fits now
+  // is added. Deterministic: fixed order, a few sweeps.
+  for (let r = 0; r < nR; r++) if (sel[r] && !bestSel[r]) remove(r);
+  for (let r = 0; r < nR; r++) if (!sel[r] && bestSel[r]) add(r);
+  const asked = c.reqsOf.map((list) => list.length);
+  const shareValue = (p: number, k: number) => (asked[p]! > 0 ? Math.sqrt(k / asked[p]!) : 0);
+  for (let sweep = 0; sweep < 4; sweep++) {
+    let improved = false;
+    for (const r of byWeight) {
+      if (sel[r]) continue;
+      if (fits(r)) {
+        add(r);
+        improved = true;
+        continue;
+      }
+      const a = c.reqA[r]!;
+      const b = c.reqB[r]!;
+      let full: number;
+      let open: number;
+      if (deg[a]! >= cap[a]! && deg[b]! < cap[b]!) [full, open] = [a, b];
+      else if (deg[b]! >= cap[b]! && deg[a]! < cap[a]!) [full, open] = [b, a];
+      else continue;
+      const gainOpen = shareValue(open, deg[open]! + 1) - shareValue(open, deg[open]!);
+      let swap = -1;
+      let bestGain = 1e-12;
+      for (const f of held[full]!) {
+        if (locked(f) || c.weight[f] !== c.weight[r]) continue;
+        if (c.needsInterp[r] && !c.needsInterp[f] && interp >= interpSlots) continue;
+        const x = c.reqA[f] === full ? c.reqB[f]! : c.reqA[f]!;
+        if (x === open) continue;
+        const gain = gainOpen - (shareValue(x, deg[x]!) - shareValue(x, deg[x]! - 1));
+        if (gain > bestGain) {
+          bestGain = gain;
+          swap = f;
+        }
+      }
+      if (swap < 0) continue;
+      remove(swap);
+      add(r);
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  return Uint8Array.from(sel);
 }
