@@ -163,16 +163,22 @@ export function createOrganisationRepository(db: Queryable) {
     if (f.synthetic === 'only') where.push('is_synthetic');
     if (f.after) where.push(`(sort_key, id) > (${p(f.after.sortKey)}, ${p(f.after.id)}::uuid)`);
     if (f.ids) where.push(`id = any(${p(f.ids)}::uuid[])`);
-    const page = `select ${SUMMARY_COLUMNS} from organisations where ${where.join(' and ')}
-       order by sort_key, id limit ${p(f.limit)}`;
-    if (!f.ids) return { rows: (await db.query<ListedOrganisationRow>(page, params)).rows, highWater: null };
-    // The left join keeps one row (all nulls but high_water) when nothing matched.
+    if (!f.ids) {
+      const page = `select ${SUMMARY_COLUMNS} from organisations where ${where.join(' and ')} order by sort_key, id limit ${p(f.limit)}`;
+      return { rows: (await db.query<ListedOrganisationRow>(page, params)).rows, highWater: null };
+    }
+    if (f.ids.length === 0) {
+      const { rows } = await db.query<{ high_water: Date | null }>('select max(updated_at) as high_water from organisations');
+      return { rows: [], highWater: rows[0]?.high_water ?? null };
+    }
+    // Every row carries the newest updated_at; when none comes back the caller re-syncs anyway
+    // (fewer rows than candidates).
     const { rows } = await db.query<ListedOrganisationRow & { high_water: Date | null }>(
-      `select hw.high_water, o.* from (select max(updated_at) as high_water from organisations) hw
-       left join lateral (${page}) o on true`,
+      `select ${SUMMARY_COLUMNS}, (select max(updated_at) from organisations) as high_water from organisations
+       where ${where.join(' and ')} order by sort_key, id limit ${p(f.limit)}`,
       params,
     );
-    return { rows: rows.filter((r) => r.id !== null), highWater: rows[0]?.high_water ?? null };
+    return { rows, highWater: rows[0]?.high_water ?? null };
   }
 
   return {
