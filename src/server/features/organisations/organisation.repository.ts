@@ -162,7 +162,6 @@ export function createOrganisationRepository(db: Queryable) {
     if (f.synthetic === 'exclude') where.push('not is_synthetic');
     if (f.synthetic === 'only') where.push('is_synthetic');
     if (f.after) where.push(`(sort_key, id) > (${p(f.after.sortKey)}, ${p(f.after.id)}::uuid)`);
-    if (f.ids) where.push(`id = any(${p(f.ids)}::uuid[])`);
     if (!f.ids) {
       const page = `select ${SUMMARY_COLUMNS} from organisations where ${where.join(' and ')} order by sort_key, id limit ${p(f.limit)}`;
       return { rows: (await db.query<ListedOrganisationRow>(page, params)).rows, highWater: null };
@@ -171,10 +170,14 @@ export function createOrganisationRepository(db: Queryable) {
       const { rows } = await db.query<{ high_water: Date | null }>('select max(updated_at) as high_water from organisations');
       return { rows: [], highWater: rows[0]?.high_water ?? null };
     }
-    // Every row carries the newest updated_at; when none comes back the caller re-syncs anyway
-    // (fewer rows than candidates).
+    // The candidates are read by primary key first (a materialised CTE), then every filter is
+    // re-checked on those few rows: left to itself the planner ANDed in the GIN index of the words
+    // (reading thousands of entries) and spent longer planning than executing. Every row carries
+    // the newest updated_at; when none comes back the caller re-syncs anyway (fewer rows than ids).
     const { rows } = await db.query<ListedOrganisationRow & { high_water: Date | null }>(
-      `select ${SUMMARY_COLUMNS}, (select max(updated_at) from organisations) as high_water from organisations
+      `with candidates as materialized (select * from organisations where id = any(${p(f.ids)}::uuid[]))
+       select ${SUMMARY_COLUMNS}, (select max(updated_at) from organisations) as high_water
+       from candidates as organisations
        where ${where.join(' and ')} order by sort_key, id limit ${p(f.limit)}`,
       params,
     );
