@@ -8,6 +8,7 @@ import { eventApi } from './event-api';
 import { formatClockRange, formatEventDay, slotsByDay, withinWorkingDay, zoneName } from './event-time';
 import { validateEvent } from './event-validation';
 import { ParticipationFields, settingsInput } from './registration-form';
+import { withMembers } from '../../lib/sets';
 
 /** What the server assumes when nothing was set: every slot, or a remote participant's working hours. */
 function defaultAvailability(event: Event, me: Participant): Set<string> {
@@ -48,14 +49,7 @@ function AvailabilityGrid({ event, me, onSaved }: { event: Event; me: Participan
   }
 
   const change = (ids: string[], on: boolean) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+    setSelected((prev) => withMembers(prev, ids, on));
     setDirty(true);
     setSaved(false);
   };

@@ -3,6 +3,7 @@ import type { MatchItem, MatchList } from '../../../contracts/matching';
 import { EmptyState, Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
+import { withMembers } from '../../lib/sets';
 import { useSession } from '../session/session';
 import { matchingApi } from './matching-api';
 import { MatchItemView } from './match-item';
@@ -120,13 +121,7 @@ function MatchesSection({
         <ul className="card-list card-list--compact">
           {data.items.map((item) => {
             const key = candidateKey(item);
-            const toggle = (hide: boolean) =>
-              setHidden((h) => {
-                const next = new Set(h);
-                if (hide) next.add(key);
-                else next.delete(key);
-                return next;
-              });
+            const toggle = (hide: boolean) => setHidden((h) => withMembers(h, [key], hide));
             return (
               <li key={key}>
                 {hidden.has(key) ? (
@@ -144,24 +139,12 @@ function MatchesSection({
                       user
                         ? () => {
                             const next = !saved.has(key);
-                            setSaved((s) => {
-                              const n = new Set(s);
-                              if (next) n.add(key);
-                              else n.delete(key);
-                              return n;
-                            });
+                            setSaved((s) => withMembers(s, [key], next));
                             const done = next
                               ? matchingApi.save({ candidateKey: key, subjectKey: loadKey, components: item.components })
                               : matchingApi.unsave(key);
                             // On failure, show the truth again rather than a state the server does not hold.
-                            done.catch(() =>
-                              setSaved((s) => {
-                                const n = new Set(s);
-                                if (next) n.delete(key);
-                                else n.add(key);
-                                return n;
-                              }),
-                            );
+                            done.catch(() => setSaved((s) => withMembers(s, [key], !next)));
                           }
                         : undefined
                     }

@@ -5,6 +5,7 @@ import { Localised } from '../../components/localised';
 import { EmptyState, Loading, ProblemMessage } from '../../components/status';
 import { useT } from '../../i18n/i18n';
 import { browserTimeZone, countryName, formatDateTime } from '../../lib/format';
+import { withMembers } from '../../lib/sets';
 import { useFetch } from '../../lib/use-fetch';
 import { useTitle } from '../layout/layout';
 import { OpportunityBadges } from '../opportunities/opportunity-card';
@@ -21,13 +22,7 @@ export function SavedPage() {
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [failed, setFailed] = useState<unknown>(null);
 
-  const setOne = (key: string, gone: boolean) =>
-    setRemoved((r) => {
-      const next = new Set(r);
-      if (gone) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+  const setOne = (key: string, gone: boolean) => setRemoved((r) => withMembers(r, [key], gone));
   const remove = (item: SavedMatch) => {
     setOne(item.candidateKey, true);
     matchingApi.unsave(item.candidateKey).catch((err: unknown) => {

@@ -5,6 +5,8 @@ const listeners = new Set<() => void>();
 
 export const notificationApi = {
   list: (cursor?: string) => api.get<NotificationList>('/notifications', cursor ? { cursor } : {}),
+  /** The badge needs only the count: one notification rendered, not a page. */
+  unread: () => api.get<NotificationList>('/notifications', { limit: 1 }).then((l) => l.unread),
   markRead: (ids?: string[]) => api.post<UnreadCount>('/notifications/read', ids ? { ids } : {}),
 };
 
