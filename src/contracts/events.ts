@@ -349,7 +349,7 @@ export type ViolationCode = z.infer<typeof ViolationCode>;
  * slot/table, or a new meeting between `participantA` and `participantB`. `interpreterId`
  * absent = the meeting's current one (none for a new meeting); null = none.
  */
-export const MeetingCheckInput = z
+export const MeetingPlacementCheckInput = z
   .object({
     meetingId: Uuid.optional(),
     participantA: Uuid.optional(),
@@ -360,12 +360,31 @@ export const MeetingCheckInput = z
   })
   .strict()
   .refine((v) => Boolean(v.meetingId) || (Boolean(v.participantA) && Boolean(v.participantB)), { message: 'invalid', path: ['meetingId'] });
+
+/**
+ * A swap to check live: `meetingId` and `swapWith` exchange slot and table, judged as a whole by
+ * the same rule POST …/meetings/swap applies (interpreters kept or re-assigned as the swap would).
+ */
+export const MeetingSwapCheckInput = z
+  .object({ meetingId: Uuid, swapWith: Uuid })
+  .strict()
+  .refine((v) => v.meetingId !== v.swapWith, { message: 'invalid', path: ['swapWith'] });
+
+/** Either a placement or a swap; a body with `swapWith` is a swap. */
+export const MeetingCheckInput = z.union([MeetingSwapCheckInput, MeetingPlacementCheckInput]);
 export type MeetingCheckInput = z.infer<typeof MeetingCheckInput>;
 
 export const MeetingCheck = z.object({
   ok: z.boolean(),
   /** In the caller's language; the same violations make PATCH/POST meetings answer 409 (problem `errors[]` carry the codes). */
-  violations: z.array(z.object({ code: ViolationCode, message: z.string() })),
+  violations: z.array(
+    z.object({
+      code: ViolationCode,
+      message: z.string(),
+      /** In a swap: the meeting whose new place breaks the rule. */
+      meetingId: Uuid.optional(),
+    }),
+  ),
 });
 export type MeetingCheck = z.infer<typeof MeetingCheck>;
 

@@ -9,7 +9,13 @@ export const NotificationKind = z.enum([
   'schedule_published',
   'meeting_moved',
   'meeting_cancelled',
+  /** One meeting's reminder; superseded by `day_reminder`, kept so stored notifications still render. */
   'meeting_reminder',
+  /** A meeting added or restored by the organiser after publication. */
+  'meeting_added',
+  'meeting_restored',
+  /** The day before: one per person and event day, listing that day's meetings. */
+  'day_reminder',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

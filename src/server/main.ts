@@ -70,7 +70,8 @@ async function main() {
       (n) => n && console.log(`[contacts] sent ${n} reminder(s)`),
       (err: unknown) => console.error(`[contacts] reminders failed: ${err instanceof Error ? err.message : String(err)}`),
     );
-  // Meeting reminders the day before: the same hourly beat; each is sent once per meeting and person.
+  // Day-before reminders: the same hourly beat; one per person and event day, after 09:00 of the
+  // day before in the person's zone (a unique key makes repeated runs and processes send it once).
   const remindMeetings = () =>
     events.remindUpcomingMeetings().then(
       (n) => n && console.log(`[events] sent ${n} meeting reminder(s)`),

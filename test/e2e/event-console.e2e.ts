@@ -178,13 +178,18 @@ describe('an organiser schedules a brokerage morning from the console', () => {
     const shot = shotPath('journey-event-console-en');
     if (shot) await page.screenshot({ path: shot, fullPage: true });
 
-    // Before publication a cancellation can be undone: the meeting comes back to the same cell.
+    // Before publication a cancellation can be undone: the SAME meeting (same id, so the same
+    // calendar UID, with a higher SEQUENCE) comes back to the same cell with its interpreter.
     await page.getByRole('button', { name: 'Cancel meeting' }).click();
     await page.getByRole('status').getByText(`${NAMES.a} ↔ ${NAMES.b} cancelled.`).waitFor();
     expect(await chip.count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('status').getByText(`${NAMES.a} ↔ ${NAMES.b} is back in the schedule.`).waitFor();
     await cell(page, target.si, target.ti).getByRole('button', { name: new RegExp(`^${NAMES.a} ↔ ${NAMES.b}`) }).waitFor();
+    await chip.getByText('Interpreter: Li Wei').waitFor();
+    const restored = ((await (await j.context.request.get(`/api/v1/events/${setup.eventId}/meetings`)).json()) as { items: MeetingDto[] }).items
+      .filter((m) => m.participantIds.includes(a) && m.participantIds.includes(b));
+    expect(restored.map((m) => [m.id, m.status, m.slotId, m.tableId])).toEqual([[ab.id, 'scheduled', setup.slotIds[target.si], setup.tableIds[target.ti]]]);
 
     // Swap A ↔ B with C ↔ D from the keyboard (always valid here: C and D are free where A ↔ B
     // was, A, B and the interpreter are free where C ↔ D was).
@@ -193,7 +198,13 @@ describe('an organiser schedules a brokerage morning from the console', () => {
     const cdAt = { si: setup.slotIds.indexOf(cd.slotId), ti: setup.tableIds.indexOf(cd.tableId) };
     await chip.focus();
     await page.keyboard.press('Enter');
-    await cell(page, cdAt.si, cdAt.ti).getByRole('button', { name: /^Swap the selected meeting with the one at/ }).click();
+    // The live check asks the server about the swap as a whole (swap mode), and marks the cell valid.
+    const swapCheck = page.waitForRequest((r) => r.url().endsWith('/meetings/check') && (r.postDataJSON() as { swapWith?: string }).swapWith === cd.id);
+    const swapButton = cell(page, cdAt.si, cdAt.ti).getByRole('button', { name: /^Swap the selected meeting with the one at/ });
+    await swapButton.focus();
+    expect((await swapCheck).postDataJSON()).toEqual({ meetingId: ab.id, swapWith: cd.id });
+    await expect.poll(() => cell(page, cdAt.si, cdAt.ti).getAttribute('class')).toContain('console-cell--ok');
+    await swapButton.click();
     await page.getByRole('status').getByText(`Swapped ${NAMES.a} ↔ ${NAMES.b} and ${NAMES.c} ↔ ${NAMES.d}.`).waitFor();
     await cell(page, cdAt.si, cdAt.ti).getByRole('button', { name: new RegExp(`^${NAMES.a} ↔ ${NAMES.b}`) }).waitFor();
     await cell(page, target.si, target.ti).getByRole('button', { name: new RegExp(`^${NAMES.c} ↔ ${NAMES.d}`) }).waitFor();

@@ -55,6 +55,8 @@ export interface Violation {
   code: ViolationCode;
   /** Which participant or interpreter the violation is about (for the message). */
   subject?: { kind: 'participant' | 'interpreter'; id: string };
+  /** In a swap: the meeting whose new place breaks the rule. */
+  meetingId?: string;
 }
 
 const speaksOneOf = (speaker: readonly string[], side: readonly string[]) => speaker.some((l) => side.includes(l));
@@ -95,4 +97,54 @@ export function checkPlacement(p: Placement, live: readonly LiveMeeting[], ignor
     out.push({ code: 'interpreter_needed' });
   }
   return out;
+}
+
+/** A meeting taking part in a swap, where it is now. */
+export interface SwapMeeting {
+  id: string;
+  pinned: boolean;
+  a: PlacementParticipant;
+  b: PlacementParticipant;
+  slotId: string;
+  tableId: string;
+  interpreterId: string | null;
+}
+
+export interface SwapPlace {
+  meetingId: string;
+  slotId: string;
+  tableId: string;
+  interpreterId: string | null;
+}
+
+export type SwapPlan = { ok: true; places: [SwapPlace, SwapPlace] } | { ok: false; violations: Violation[] };
+
+/**
+ * Two meetings exchange slot and table (issue 4 item 11). Each keeps its interpreter where that
+ * stays valid, else takes no interpreter (when none is needed) or the first free one who speaks a
+ * language of each side. The second meeting is checked with the first already in its new place,
+ * so the swap is judged as a whole. The swap write and the live check both call this, so the
+ * console shows exactly what the write would refuse. A pinned meeting is never swapped.
+ */
+export function planSwap(x: SwapMeeting, y: SwapMeeting, live: readonly LiveMeeting[], interpreters: readonly PlacementInterpreter[]): SwapPlan {
+  const rest = live.filter((m) => m.id !== x.id && m.id !== y.id);
+  const byId = new Map(interpreters.map((i) => [i.id, i]));
+  const places: SwapPlace[] = [];
+  const violations: Violation[] = [];
+  for (const [m, target] of [[x, y], [y, x]] as const) {
+    // Empty for x; for y, x where it goes.
+    const placed = places.map((p) => ({ id: p.meetingId, slotId: p.slotId, tableId: p.tableId, interpreterId: p.interpreterId, participants: [x.a.id, x.b.id] as const }));
+    const at = (interpreterId: string | null) =>
+      checkPlacement(
+        { meetingId: m.id, movingPinned: m.pinned, a: m.a, b: m.b, slotId: target.slotId, tableId: target.tableId, interpreter: interpreterId ? (byId.get(interpreterId) ?? null) : null },
+        [...rest, ...placed],
+      );
+    const candidates = [m.interpreterId, null, ...byId.keys()].filter((v, k, all) => all.indexOf(v) === k);
+    const fits = candidates.find((interpreterId) => at(interpreterId).length === 0);
+    const interpreterId = fits === undefined ? m.interpreterId : fits;
+    if (fits === undefined) violations.push(...at(m.interpreterId).map((v) => ({ ...v, meetingId: m.id })));
+    // A refused first half still stands where it would go, so the second is judged against the swap as a whole.
+    places.push({ meetingId: m.id, slotId: target.slotId, tableId: target.tableId, interpreterId });
+  }
+  return violations.length > 0 ? { ok: false, violations } : { ok: true, places: places as [SwapPlace, SwapPlace] };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSchedule } from '../../domain/scheduling/validate-schedule';
 import { createOrganisation, readOutbox, signedUpClient } from '../../test-support/factories';
 import { DB_KINDS, type TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
+import { mailText } from './event-test-mail';
 
 interface Side {
   client: TestClient;
@@ -19,25 +20,6 @@ interface MeetingDto {
   pinned: boolean;
   status: string;
   sequence: number;
-}
-
-/** The text of an .eml written by the outbox mailer (quoted-printable or base64 bodies). */
-function mailText(eml: string): string {
-  const [head = '', ...rest] = eml.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding: quoted-printable/i.test(head)) {
-    const soft = body.replace(/=\r?\n/g, '');
-    const bytes: number[] = [];
-    for (let k = 0; k < soft.length; k++) {
-      if (soft[k] === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(k + 1, k + 3))) {
-        bytes.push(parseInt(soft.slice(k + 1, k + 3), 16));
-        k += 2;
-      } else bytes.push(...Buffer.from(soft[k]!, 'utf8'));
-    }
-    return Buffer.from(bytes).toString('utf8');
-  }
-  return body;
 }
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -264,17 +246,20 @@ describe.each(DB_KINDS)('the day of an event on %s', (kind) => {
     expect(answered.title).toBe('Lanificio Rossi谢绝了您的会谈请求');
   });
 
-  it('reminds both sides the day before, once per meeting and person', async () => {
+  it('reminds each person once the day before, with all of that day’s meetings in one message', async () => {
+    // 13:00 in Hangzhou on the day before: past the reminder hour there.
     ctx.now.value = new Date(new Date(event.slots[0]!.startsAt).getTime() - 20 * 3_600_000);
     const sent = await ctx.services.events.remindUpcomingMeetings();
     expect(sent).toBeGreaterThan(0);
     expect(await ctx.services.events.remindUpcomingMeetings()).toBe(0);
-    const reminders = (await rossi.client.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'meeting_reminder');
+    const reminders = (await rossi.client.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'day_reminder');
     const mine = (await meetings()).filter((m) => m.participantIds.includes(rossi.pid) && m.status === 'scheduled');
-    expect(reminders).toHaveLength(mine.length);
-    expect(reminders[0].title).toMatch(/^Domani: incontro con /);
-    const mails = (await readOutbox(ctx.outboxDir, rossi.email)).map(mailText).filter((t) => t.includes('Promemoria'));
-    expect(mails).toHaveLength(mine.length);
+    expect(mine.length).toBeGreaterThan(1);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].title).toBe(`Domani a Missione a Hangzhou: ${mine.length} incontri`);
+    expect(reminders[0].body.split('\n')).toHaveLength(mine.length + 1);
+    const mails = (await readOutbox(ctx.outboxDir, rossi.email)).map(mailText).filter((t) => t.includes('I vostri incontri di martedì 14 aprile'));
+    expect(mails).toHaveLength(1);
   });
 
   it('collects feedback after a meeting from its own sides and summarises it for the organiser', async () => {

@@ -16,6 +16,9 @@ export interface UpcomingMeetingRow {
   event_id: string;
   slot_id: string;
   table_id: string;
+  interpreter_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
   from_participant_id: string;
   to_participant_id: string;
 }
@@ -101,20 +104,26 @@ export function createEventDayRepository(db: Queryable) {
       return rows;
     },
 
-    /** Scheduled meetings of published events starting within (from, to] whose reminders have not gone out. */
-    async upcomingMeetings(from: Date, to: Date, reminderKeyPrefix: string): Promise<UpcomingMeetingRow[]> {
+    /** Scheduled meetings of published events starting within (from, to]: what the day-before reminders may list. */
+    async meetingsStartingBetween(from: Date, to: Date): Promise<UpcomingMeetingRow[]> {
       const { rows } = await db.query<UpcomingMeetingRow>(
-        `select m.id, m.event_id, m.slot_id, m.table_id, r.from_participant_id, r.to_participant_id
+        `select m.id, m.event_id, m.slot_id, m.table_id, m.interpreter_id, s.starts_at, s.ends_at, r.from_participant_id, r.to_participant_id
          from event_meetings m
          join event_meeting_requests r on r.id = m.request_id
          join event_slots s on s.id = m.slot_id
          join events e on e.id = m.event_id
          where m.status = 'scheduled' and e.schedule_published_at is not null and s.starts_at > $1 and s.starts_at <= $2
-           and not exists (select 1 from notifications n where n.dedupe_key = $3 || m.id::text)
-         order by s.starts_at, m.id`,
-        [from, to, reminderKeyPrefix],
+         order by m.event_id, s.starts_at, m.id`,
+        [from, to],
       );
       return rows;
+    },
+
+    /** Which of these notification keys each user already has (key + '|' + user id). */
+    async sentKeys(keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const { rows } = await db.query<{ dedupe_key: string; user_id: string }>('select dedupe_key, user_id from notifications where dedupe_key = any($1::text[])', [keys]);
+      return new Set(rows.map((r) => `${r.dedupe_key}|${r.user_id}`));
     },
   };
 }

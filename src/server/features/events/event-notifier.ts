@@ -1,19 +1,24 @@
 /**
  * Who hears what about an event (issue 4 items 1 and 13): meeting requests received and
- * answered, the schedule published, meetings moved or cancelled after publication, and the
- * day-before reminder. Recipients are the people attending for a participant (or, when none are
- * named, its organisation's members); texts are rendered in each reader's language.
+ * answered, the schedule published, meetings added, moved, cancelled or restored after
+ * publication, and the day-before reminder. Recipients are the people attending for a
+ * participant (or, when none are named, its organisation's members); texts are rendered in each
+ * reader's language.
  */
-import type { NotificationParams } from '../notifications/notification-render';
-import type { NotificationService } from '../notifications/notification.service';
-import { createEventDayRepository } from './event-day.repository';
-import type { EventRow, MeetingRow, ParticipantRow, RequestRow, SlotRow, TableRow } from './event.repository';
+import { dueDayReminders } from '../../domain/events/day-reminders';
+import type { DayMeeting, NotificationParams } from '../notifications/notification-render';
+import type { NewNotification, NotificationService } from '../notifications/notification.service';
+import { createEventDayRepository, type UpcomingMeetingRow } from './event-day.repository';
+import type { EventRow, MeetingRow, ParticipantRow, RequestRow } from './event.repository';
 import type { EventContext } from './event.service';
 
-/** Reminders go out for meetings starting within this many hours (the hourly job's window). */
-const REMINDER_HOURS = 24;
-/** The dedupe key of a meeting's reminders is this prefix + its id; upcomingMeetings skips meetings that have it. */
-const REMINDER_KEY = 'meeting_reminder:';
+/**
+ * The reminder job reads meetings starting within this many hours: from 09:00 on the day before
+ * to the end of the day itself is 39 hours in any zone (40 across a clock change), so 48 is safe.
+ */
+const REMINDER_LOOKAHEAD_HOURS = 48;
+/** One day-before reminder per person, event and local day: the key + the user id are unique. */
+const dayReminderKey = (eventId: string, day: string) => `day_reminder:${eventId}:${day}`;
 
 type Base = Pick<EventContext, 'db' | 'repo' | 'access' | 'clock'>;
 
@@ -31,11 +36,17 @@ export function createEventNotifier({ db, repo, access, clock }: Base, notificat
     return s ? { names: s.names as Record<string, string>, plain: s.legalName } : undefined;
   }
 
+  type ChangeKind = 'meeting_moved' | 'meeting_cancelled' | 'meeting_added' | 'meeting_restored';
+
   const zoneOf = (event: EventRow, p: ParticipantRow) => (p.attendance === 'remote' && p.time_zone ? p.time_zone : event.time_zone);
   const linkOf = (eventId: string) => `/events/${eventId}/me`;
 
-  /** Tells both sides of each meeting that it moved or was cancelled (only once the schedule is published). */
-  async function meetingsChanged(event: EventRow, meetings: readonly MeetingRow[], kind: 'meeting_moved' | 'meeting_cancelled'): Promise<void> {
+  /**
+   * Tells both sides of each meeting that it was added, moved, cancelled or restored — only once
+   * the schedule is published: before, nobody has an agenda to correct (so a cancellation undone
+   * before publication sends nothing at all).
+   */
+  async function meetingsChanged(event: EventRow, meetings: readonly MeetingRow[], kind: ChangeKind): Promise<void> {
     if (!notifications || !event.schedule_published_at || meetings.length === 0) return;
     const [participants, slots, tables] = await Promise.all([repo.participants(event.id), repo.slots(event.id), repo.tables(event.id)]);
     const byId = new Map(participants.map((p) => [p.id, p]));
@@ -61,6 +72,62 @@ export function createEventNotifier({ db, repo, access, clock }: Base, notificat
       }
     }
     await notifications.notifyEach(batch);
+  }
+
+  /** The day-before reminders of one event that are due at `now` and not sent yet. */
+  async function remindEvent(eventId: string, rows: readonly UpcomingMeetingRow[], now: Date): Promise<number> {
+    const event = await repo.findEvent(eventId);
+    if (!event || !notifications) return 0;
+    const participants = new Map((await repo.participants(eventId)).map((p) => [p.id, p]));
+    const due = dueDayReminders(
+      rows.map((m) => ({ id: m.id, startsAt: m.starts_at, participants: [m.from_participant_id, m.to_participant_id] as const })),
+      (pid) => zoneOf(event, participants.get(pid)!),
+      now,
+    );
+    if (due.length === 0) return 0;
+    // Per person: someone attending for two participants of the event gets one list for the day.
+    const users = await usersOf(due.map((d) => d.participantId));
+    const perPerson = new Map<string, { userId: string; day: string; timeZone: string; sides: Set<string>; meetingIds: Set<string> }>();
+    for (const d of due) {
+      for (const userId of users.get(d.participantId) ?? []) {
+        const key = `${userId}|${d.day}`;
+        let r = perPerson.get(key);
+        if (!r) perPerson.set(key, (r = { userId, day: d.day, timeZone: d.timeZone, sides: new Set(), meetingIds: new Set() }));
+        r.sides.add(d.participantId);
+        for (const id of d.meetingIds) r.meetingIds.add(id);
+      }
+    }
+    // Skip what went out in an earlier hour before reading names; the unique key still decides races.
+    const sentBefore = await dayRepo.sentKeys([...new Set([...perPerson.values()].map((r) => dayReminderKey(eventId, r.day)))]);
+    const pending = [...perPerson.values()].filter((r) => !sentBefore.has(`${dayReminderKey(eventId, r.day)}|${r.userId}`));
+    if (pending.length === 0) return 0;
+    const [tables, interpreters] = await Promise.all([repo.tables(eventId), repo.interpreters(eventId)]);
+    const meetingById = new Map(rows.map((m) => [m.id, m]));
+    const counterpart = (m: UpcomingMeetingRow, sides: Set<string>) => participants.get(sides.has(m.from_participant_id) ? m.to_participant_id : m.from_participant_id)!;
+    const summaries = await access.summaries(pending.flatMap((r) => [...r.meetingIds].map((id) => counterpart(meetingById.get(id)!, r.sides).organisation_id)));
+    const batch = pending.map((r) => {
+      const meetings: DayMeeting[] = [...r.meetingIds]
+        .map((id) => meetingById.get(id)!)
+        .sort((x, y) => x.starts_at.getTime() - y.starts_at.getTime())
+        .map((m) => {
+          const org = summaries.get(counterpart(m, r.sides).organisation_id);
+          return {
+            startsAt: m.starts_at.toISOString(),
+            endsAt: m.ends_at.toISOString(),
+            organisation: { names: (org?.names ?? {}) as Record<string, string>, plain: org?.legalName ?? '' },
+            table: tables.find((t) => t.id === m.table_id)?.name ?? '',
+            interpreter: m.interpreter_id ? (interpreters.find((i) => i.id === m.interpreter_id)?.name ?? null) : null,
+          };
+        });
+      const notification: NewNotification = {
+        kind: 'day_reminder',
+        params: { event: event.title, day: r.day, timeZone: r.timeZone, count: meetings.length, meetings },
+        link: linkOf(eventId),
+        dedupeKey: dayReminderKey(eventId, r.day),
+      };
+      return { userIds: [r.userId], notification };
+    });
+    return notifications.notifyEach(batch);
   }
 
   return {
@@ -108,47 +175,20 @@ export function createEventNotifier({ db, repo, access, clock }: Base, notificat
     },
 
     /**
-     * The hourly job: a reminder for every scheduled meeting of a published event starting within
-     * the next 24 hours, once per meeting and person (the notification's dedupe key).
+     * The hourly job: ONE reminder per person and event day, on the calendar day before in the
+     * recipient's zone once it is past 09:00 there (domain `dueDayReminders`), listing that day's
+     * meetings. A unique key per person, event and day makes it once, however often and by
+     * however many processes the job runs; meetings added after it went out are told by their
+     * own "meeting added/moved" notifications, not by a second reminder.
      */
     async remindUpcoming(): Promise<number> {
       if (!notifications) return 0;
       const now = clock();
-      const upcoming = await dayRepo.upcomingMeetings(now, new Date(now.getTime() + REMINDER_HOURS * 3_600_000), REMINDER_KEY);
+      const upcoming = await dayRepo.meetingsStartingBetween(now, new Date(now.getTime() + REMINDER_LOOKAHEAD_HOURS * 3_600_000));
+      const byEvent = new Map<string, UpcomingMeetingRow[]>();
+      for (const m of upcoming) byEvent.set(m.event_id, [...(byEvent.get(m.event_id) ?? []), m]);
       let sent = 0;
-      const perEvent = new Map<string, Promise<{ event: EventRow | null; slots: SlotRow[]; tables: TableRow[]; participants: Map<string, ParticipantRow> }>>();
-      const load = (eventId: string) =>
-        Promise.all([repo.findEvent(eventId), repo.slots(eventId), repo.tables(eventId), repo.participants(eventId)]).then(([event, slots, tables, ps]) => ({
-          event, slots, tables, participants: new Map(ps.map((p) => [p.id, p])),
-        }));
-      for (const m of upcoming) {
-        if (!perEvent.has(m.event_id)) perEvent.set(m.event_id, load(m.event_id));
-        const { event, slots, tables, participants } = await perEvent.get(m.event_id)!;
-        if (!event) continue;
-        const [a, b] = [participants.get(m.from_participant_id)!, participants.get(m.to_participant_id)!];
-        const slot = slots.find((s) => s.id === m.slot_id)!;
-        const users = await usersOf([a.id, b.id]);
-        // Both sides in one insert: the meeting's reminders are stored all or none.
-        const batch = [];
-        for (const [me, other] of [[a, b], [b, a]] as const) {
-          batch.push({
-            userIds: users.get(me.id) ?? [],
-            notification: {
-              kind: 'meeting_reminder' as const,
-              params: {
-                event: event.title,
-                organisation: await organisationParam(other),
-                startsAt: slot.starts_at.toISOString(),
-                timeZone: zoneOf(event, me),
-                table: tables.find((t) => t.id === m.table_id)?.name ?? '',
-              },
-              link: linkOf(event.id),
-              dedupeKey: `${REMINDER_KEY}${m.id}`,
-            },
-          });
-        }
-        sent += await notifications.notifyEach(batch);
-      }
+      for (const [eventId, rows] of byEvent) sent += await remindEvent(eventId, rows, now);
       return sent;
     },
   };

@@ -22,6 +22,8 @@ export interface NamedViolation {
   /** The request field the violation is about, for the problem's `errors[].path`. */
   path: string;
   name?: ShownName;
+  /** In a swap: the meeting whose new place breaks the rule (the live check reports it). */
+  meetingId?: string;
 }
 
 export const showName = (n: ShownName | undefined, locale: Locale) => (n ? pickText(n.names, locale) || n.plain : '');

@@ -390,11 +390,26 @@ export function createEventRepository(db: Queryable) {
       );
     },
 
+    /** A cancelled meeting keeps its row (and so its iCal UID); its pin is remembered for a restore. */
     async cancelMeeting(id: string, reason: 'organiser' | 'rescheduled', at: Date, tx: Queryable): Promise<void> {
       await tx.query('delete from event_meeting_seats where meeting_id = $1', [id]);
       await tx.query(
-        `update event_meetings set status = 'cancelled', cancel_reason = $2, pinned = false, sequence = sequence + 1, updated_at = $3 where id = $1`,
+        `update event_meetings set status = 'cancelled', cancel_reason = $2, pinned_before_cancel = pinned, pinned = false, sequence = sequence + 1,
+           updated_at = $3 where id = $1`,
         [id, reason, at],
+      );
+    },
+
+    /** Brings a cancelled meeting back where it was, pinned as before; SEQUENCE grows so calendars update. */
+    async restoreMeeting(eventId: string, m: MeetingRow, at: Date, tx: Queryable): Promise<void> {
+      await tx.query(
+        `update event_meetings set status = 'scheduled', cancel_reason = null, pinned = pinned_before_cancel, pinned_before_cancel = false,
+           sequence = sequence + 1, updated_at = $2 where id = $1`,
+        [m.id, at],
+      );
+      await tx.query(
+        'insert into event_meeting_seats (meeting_id, slot_id, event_id, participant_id) values ($1, $2, $3, $4), ($1, $2, $3, $5)',
+        [m.id, m.slot_id, eventId, m.from_participant_id, m.to_participant_id],
       );
     },
 

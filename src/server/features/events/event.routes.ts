@@ -74,6 +74,8 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventService }> = asyn
     async (req) => svc.meetings.update(req.params.id, req.params.mid, req.body, req.viewer));
   app.post('/events/:id/meetings/:mid/cancel', { schema: { tags, summary: 'Cancel a meeting (organiser)', params: withMid, response: { 200: Meeting } } },
     async (req) => svc.meetings.cancel(req.params.id, req.params.mid, req.viewer));
+  app.post('/events/:id/meetings/:mid/restore', { schema: { tags, summary: 'Undo a cancellation: the same meeting back in its slot, table and interpreter when every hard constraint still holds, else 409 naming the violations (organiser)', params: withMid, response: { 200: Meeting } } },
+    async (req) => svc.meetings.restore(req.params.id, req.params.mid, req.viewer));
 
   app.post('/events/:id/schedule', { schema: { tags, summary: 'Run the scheduler and replace the unpinned meetings in one transaction (organiser)', params: id, body: ScheduleInput, response: { 200: ScheduleRun } } },
     async (req) => svc.schedule(req.params.id, req.body, req.viewer, req.locale));

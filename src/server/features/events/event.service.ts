@@ -335,7 +335,7 @@ export function createEventService(deps: EventDeps) {
     ...scheduling,
     agendas: createAgendaService(ctx),
     day,
-    /** The hourly job: reminders of tomorrow's meetings (once per meeting and person). */
+    /** The hourly job: the day-before reminders (one per person and event day, listing its meetings). */
     remindUpcomingMeetings: () => ctx.notifier.remindUpcoming(),
   };
 }

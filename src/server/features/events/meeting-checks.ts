@@ -4,7 +4,7 @@
  * checks what its own transaction (holding the event's row lock) sees.
  */
 import type { Queryable } from '../../db/client';
-import { checkPlacement, type LiveMeeting, type PlacementParticipant, type Violation } from '../../domain/events/meeting-constraints';
+import { checkPlacement, planSwap, type LiveMeeting, type PlacementInterpreter, type PlacementParticipant, type SwapPlan, type Violation } from '../../domain/events/meeting-constraints';
 import { invalid } from '../../errors';
 import { MeetingConstraintError, type NamedViolation } from './event-problems';
 import type { InterpreterRow, MeetingRow, ParticipantRow } from './event.repository';
@@ -51,8 +51,24 @@ export function createMeetingChecks({ repo, access }: Pick<EventContext, 'repo' 
     return { id: p.id, languages: p.languages, available: availabilityOf(p, data.slots) ?? null, maxMeetings: p.max_meetings };
   }
 
+  const interpreterOf = (i: InterpreterRow): PlacementInterpreter => ({ id: i.id, languages: i.languages, available: i.available_slot_ids });
+
+  /** The swap of two meetings judged as a whole (domain `planSwap`): what the swap write does and the live check shows. */
+  function swap(x: MeetingRow, y: MeetingRow, data: Loaded): SwapPlan {
+    const of = (m: MeetingRow) => ({
+      id: m.id,
+      pinned: m.pinned,
+      a: side(data.participants.get(m.from_participant_id)!, data),
+      b: side(data.participants.get(m.to_participant_id)!, data),
+      slotId: m.slot_id,
+      tableId: m.table_id,
+      interpreterId: m.interpreter_id,
+    });
+    return planSwap(of(x), of(y), liveOf(data.meetings), [...data.interpreters.values()].map(interpreterOf));
+  }
+
   /** Raw violations of one placement (unknown slot, table or interpreter: 400). */
-  function violations(req: PlacementRequest, data: Loaded, ignore: readonly string[] = [], live = liveOf(data.meetings)): Violation[] {
+  function violations(req: PlacementRequest, data: Loaded): Violation[] {
     const fields: Array<{ path: string; key: string }> = [];
     if (!data.slots.some((s) => s.id === req.slotId)) fields.push({ path: 'slotId', key: 'event_unknown_slot' });
     if (!data.tables.some((t) => t.id === req.tableId)) fields.push({ path: 'tableId', key: 'event_unknown_table' });
@@ -68,10 +84,9 @@ export function createMeetingChecks({ repo, access }: Pick<EventContext, 'repo' 
         b: side(b, data),
         slotId: req.slotId,
         tableId: req.tableId,
-        interpreter: interpreter ? { id: interpreter.id, languages: interpreter.languages, available: interpreter.available_slot_ids } : null,
+        interpreter: interpreter ? interpreterOf(interpreter) : null,
       },
-      live,
-      ignore,
+      liveOf(data.meetings),
     );
   }
 
@@ -88,13 +103,14 @@ export function createMeetingChecks({ repo, access }: Pick<EventContext, 'repo' 
       } else if (v.subject?.kind === 'interpreter') {
         name = { plain: interpreters.find((i) => i.id === v.subject!.id)?.name ?? '' };
       }
-      return { code: v.code, path: PATHS[v.code], ...(name ? { name } : {}) };
+      return { code: v.code, path: PATHS[v.code], ...(name ? { name } : {}), ...(v.meetingId ? { meetingId: v.meetingId } : {}) };
     });
   }
 
   return {
     load,
     violations,
+    swap,
     named,
     /** Throws the 409 for violations found inside a transaction, after it rolled back (names are read outside it). */
     async refuse(eventId: string, vs: readonly Violation[]): Promise<never> {

@@ -14,10 +14,10 @@ import { DomainError, conflict, forbidden, invalid, notFound, unauthenticated } 
 import type { Viewer } from '../auth/auth-context';
 import { asConflict } from './event-access';
 import { createEventDayRepository } from './event-day.repository';
-import { violationMessage } from './event-problems';
+import { EventDayProblem, violationMessage } from './event-problems';
 import type { MeetingRow, RequestRow } from './event.repository';
 import type { EventContext } from './event.service';
-import { PlacementRefused, createMeetingChecks, liveOf, type PlacementRequest } from './meeting-checks';
+import { PlacementRefused, createMeetingChecks, type PlacementRequest } from './meeting-checks';
 
 export function createMeetingService({ db, repo, access, clock, notifier }: EventContext) {
   async function presentRequests(eventId: string, rows: RequestRow[]): Promise<MeetingRequest[]> {
@@ -163,7 +163,10 @@ export function createMeetingService({ db, repo, access, clock, notifier }: Even
           tx,
         );
       });
-      return presentMeeting((await repo.findMeeting(eventId, id))!);
+      const added = (await repo.findMeeting(eventId, id))!;
+      // After publication the agendas are out: both sides hear of a meeting added by hand.
+      await notifier.meetingsChanged(a.event, [added], 'meeting_added');
+      return presentMeeting(added);
     },
 
     /**
@@ -218,10 +221,49 @@ export function createMeetingService({ db, repo, access, clock, notifier }: Even
       return presentMeeting(after);
     },
 
-    /** The live check behind drag and drop: the same rules PATCH/POST enforce, nothing written. */
+    /**
+     * Undoes a cancellation: the SAME meeting (same id, so the same iCal UID, with a higher
+     * SEQUENCE) returns to its slot, table and interpreter, pinned as it was, when every hard
+     * constraint still holds — checked like any other write, under the event's row lock — else
+     * 409 naming the violations. After publication both sides hear that it is back on; before,
+     * nobody heard of the cancellation, so nobody hears of the undo.
+     */
+    async restore(eventId: string, meetingId: string, viewer: Viewer | null): Promise<Meeting> {
+      const a = await access.asOrganiser(eventId, viewer);
+      const now = clock();
+      await placeAndWrite(eventId, async (tx, data) => {
+        const m = data.meetings.find((x) => x.id === meetingId);
+        if (!m) throw notFound('meeting');
+        if (m.status !== 'cancelled') throw new EventDayProblem('conflict', 'meeting_not_cancelled');
+        // The pair meets again meanwhile (added by hand, or by the scheduler): one meeting per request.
+        if (data.meetings.some((x) => x.request_id === m.request_id && x.status !== 'cancelled')) throw conflict('meeting_exists');
+        const found = checks.violations(
+          { meetingId, participantA: m.from_participant_id, participantB: m.to_participant_id, slotId: m.slot_id, tableId: m.table_id, interpreterId: m.interpreter_id },
+          data,
+        );
+        if (found.length > 0) throw new PlacementRefused(found);
+        await repo.restoreMeeting(eventId, m, now, tx);
+      });
+      const after = (await repo.findMeeting(eventId, meetingId))!;
+      await notifier.meetingsChanged(a.event, [after], 'meeting_restored');
+      return presentMeeting(after);
+    },
+
+    /**
+     * The live check behind drag and drop: the same rules PATCH/POST enforce, nothing written.
+     * With `swapWith`, the swap of the two meetings as a whole, by the swap write's own rule.
+     */
     async check(eventId: string, input: MeetingCheckInput, viewer: Viewer | null, locale: Locale): Promise<MeetingCheck> {
       await access.asOrganiser(eventId, viewer);
       const data = await checks.load(eventId);
+      if ('swapWith' in input) {
+        const [x, y] = [input.meetingId, input.swapWith].map((id) => data.meetings.find((m) => m.id === id));
+        if (!x || !y || x.status === 'cancelled' || y.status === 'cancelled') throw notFound('meeting');
+        if (x.status !== 'scheduled' || y.status !== 'scheduled') throw conflict('meeting_not_scheduled');
+        const plan = checks.swap(x, y, data);
+        const found = plan.ok ? [] : await checks.named(eventId, plan.violations);
+        return { ok: found.length === 0, violations: found.map((v) => ({ code: v.code, message: violationMessage(v, locale), ...(v.meetingId ? { meetingId: v.meetingId } : {}) })) };
+      }
       let req: PlacementRequest;
       if (input.meetingId) {
         const m = data.meetings.find((x) => x.id === input.meetingId);
@@ -246,8 +288,9 @@ export function createMeetingService({ db, repo, access, clock, notifier }: Even
     },
 
     /**
-     * Exchanges slot and table of two scheduled meetings in one transaction. Each keeps its
-     * interpreter where that stays valid, else gets a free one who speaks a language of each side.
+     * Exchanges slot and table of two scheduled meetings in one transaction, by the domain's
+     * `planSwap` (each keeps its interpreter where that stays valid, else gets a free one who
+     * speaks a language of each side) — the rule the live check shows.
      */
     async swap(eventId: string, input: MeetingSwapInput, viewer: Viewer | null): Promise<{ items: Meeting[] }> {
       const a = await access.asOrganiser(eventId, viewer);
@@ -256,30 +299,18 @@ export function createMeetingService({ db, repo, access, clock, notifier }: Even
         const [x, y] = [input.a, input.b].map((id) => data.meetings.find((m) => m.id === id));
         if (!x || !y || x.status === 'cancelled' || y.status === 'cancelled') throw notFound('meeting');
         if (x.status !== 'scheduled' || y.status !== 'scheduled') throw conflict('meeting_not_scheduled');
-        const live = liveOf(data.meetings).filter((m) => m.id !== x.id && m.id !== y.id);
-        const places = [] as Array<{ m: MeetingRow; slotId: string; tableId: string; interpreterId: string | null }>;
-        const found = [];
-        for (const [m, target] of [[x, y], [y, x]] as const) {
-          const base = { meetingId: m.id, movingPinned: m.pinned, participantA: m.from_participant_id, participantB: m.to_participant_id, slotId: target.slot_id, tableId: target.table_id };
-          // The other half of the swap takes its new place first, so both see each other where they will be.
-          const other = places[0];
-          const liveNow = other ? [...live, { id: other.m.id, slotId: other.slotId, tableId: other.tableId, interpreterId: other.interpreterId, participants: [other.m.from_participant_id, other.m.to_participant_id] as const }] : live;
-          const candidates = [m.interpreter_id, null, ...data.interpreters.keys()].filter((v, k, all) => all.indexOf(v) === k);
-          const fits = candidates.find((interpreterId) => checks.violations({ ...base, interpreterId }, data, [], liveNow).length === 0);
-          if (fits === undefined) {
-            found.push(...checks.violations({ ...base, interpreterId: m.interpreter_id }, data, [], liveNow));
-            continue;
-          }
-          places.push({ m, slotId: target.slot_id, tableId: target.table_id, interpreterId: fits });
-        }
-        if (found.length > 0) throw new PlacementRefused(found);
+        const plan = checks.swap(x, y, data);
+        if (!plan.ok) throw new PlacementRefused(plan.violations);
         await dayRepo.replacePlaces(
           eventId,
-          places.map((p) => ({ id: p.m.id, slotId: p.slotId, tableId: p.tableId, interpreterId: p.interpreterId, sequence: p.m.sequence + 1, participants: [p.m.from_participant_id, p.m.to_participant_id] })),
+          plan.places.map((p) => {
+            const m = p.meetingId === x.id ? x : y;
+            return { id: m.id, slotId: p.slotId, tableId: p.tableId, interpreterId: p.interpreterId, sequence: m.sequence + 1, participants: [m.from_participant_id, m.to_participant_id] };
+          }),
           now,
           tx,
         );
-        return places.map((p) => p.m.id);
+        return [x.id, y.id];
       });
       const after = await repo.meetings(eventId);
       await notifier.meetingsChanged(a.event, after.filter((m) => changed.includes(m.id)), 'meeting_moved');

@@ -1,8 +1,8 @@
 /**
  * In-app notifications with an e-mail copy (issue 4 item 13). `notify` stores one row per
  * recipient and mails it in the recipient's preferred language; a dedupe key makes a
- * notification idempotent (the day-before reminder is sent once per meeting and person, however
- * often the hourly job runs, and by however many server processes).
+ * notification idempotent (the day-before reminder is sent once per person, event and day,
+ * however often the hourly job runs, and by however many server processes).
  */
 import type { Locale } from '../../../contracts/common';
 import type { MarkNotificationsRead, Notification, NotificationKind, NotificationList, NotificationQuery, UnreadCount } from '../../../contracts/notifications';

@@ -24,7 +24,10 @@ export const consoleApi = {
   addMeeting: (id: string, input: MeetingInput) => api.post<Meeting>(`${base(id)}/meetings`, input),
   patchMeeting: (id: string, meetingId: string, patch: MeetingPatch) => api.patch<Meeting>(`${base(id)}/meetings/${meetingId}`, patch),
   cancelMeeting: (id: string, meetingId: string) => api.post<Meeting>(`${base(id)}/meetings/${meetingId}/cancel`),
+  /** The same meeting back where it was (409 with the reasons when its place is gone). */
+  restoreMeeting: (id: string, meetingId: string) => api.post<Meeting>(`${base(id)}/meetings/${meetingId}/restore`),
   swapMeetings: (id: string, a: string, b: string) => api.post<{ items: Meeting[] }>(`${base(id)}/meetings/swap`, { a, b }),
+  /** A placement, or with `swapWith` a swap judged as a whole by the swap's own rule. */
   checkPlacement: (id: string, input: PlacementCheckInput) => api.post<PlacementCheck>(`${base(id)}/meetings/check`, input),
 
   schedule: (id: string, input: Partial<ScheduleInput>) => api.post<ScheduleRun>(`${base(id)}/schedule`, input),

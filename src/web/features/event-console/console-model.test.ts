@@ -4,7 +4,7 @@ import type { OrganisationSummary } from '../../../contracts/organisation';
 import type { ConsoleParticipant } from './console-api';
 import { slotTimes } from './console-format';
 import {
-  filterDays, groupSlots, interpreterSchedules, meetingMatches, NO_FILTER, participantMatches, suggestInterpreter, swapViolations, tableCards,
+  filterDays, groupSlots, interpreterSchedules, meetingMatches, NO_FILTER, participantMatches, suggestInterpreter, tableCards,
   unplacedRequests,
 } from './console-model';
 
@@ -73,17 +73,6 @@ describe('console grid model', () => {
     // The meeting being moved does not keep its own interpreter busy.
     expect(suggestInterpreter(it, zh, 's1', interpreters.slice(0, 2), meetings, 'm9')).toBe('i-busy');
     expect(suggestInterpreter(it, participant('en', ['en', 'it']), 's1', interpreters, meetings)).toBeNull();
-  });
-
-  it('ignores the violations a swap resolves by itself', () => {
-    const a = meeting('a', 'p', 'q', 's1', 't1', { interpreterId: 'i1' });
-    const b = meeting('b', 'p', 'r', 's2', 't1', { interpreterId: 'i1' });
-    const v = (code: string) => ({ code, message: code });
-    expect(swapViolations([v('table_taken'), v('participant_busy'), v('interpreter_busy'), v('participant_unavailable')], a, b).map((x) => x.code)).toEqual([
-      'participant_unavailable',
-    ]);
-    const c = meeting('c', 'x', 'y', 's2', 't2');
-    expect(swapViolations([v('participant_busy')], a, c).map((x) => x.code)).toEqual(['participant_busy']);
   });
 
   it('builds interpreter schedules and one table card per table and day', () => {

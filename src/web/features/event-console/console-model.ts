@@ -145,24 +145,6 @@ export function participantMatches(p: ConsoleParticipant, query: string): boolea
   return texts.some((text) => typeof text === 'string' && text.toLocaleLowerCase().includes(q));
 }
 
-/** For swaps the live check looks at each meeting in the other's place, so some codes are moot. */
-export function swapViolations(
-  violations: readonly { code: string; message: string }[],
-  a: Meeting,
-  b: Meeting,
-): { code: string; message: string }[] {
-  const shareParticipant = a.participantIds.some((p) => b.participantIds.includes(p));
-  const shareInterpreter = a.interpreterId !== null && a.interpreterId === b.interpreterId;
-  return violations.filter(
-    (v) =>
-      // The target table is the other meeting's, which moves away in the same transaction.
-      v.code !== 'table_taken' &&
-      // A shared participant or interpreter is "busy" only with the meeting that swaps places.
-      !(shareParticipant && v.code === 'participant_busy') &&
-      !(shareInterpreter && v.code === 'interpreter_busy'),
-  );
-}
-
 /**
  * An interpreter for a pair that needs one in `slotId`: speaks a language of each side, is
  * available then and not at another meeting (`movingMeetingId` is the meeting being placed).

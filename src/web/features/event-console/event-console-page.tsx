@@ -131,6 +131,11 @@ function GridView({ refresh, update }: Omit<ScreenProps, 'title'>) {
     selection?.kind === 'meeting' ? (selectedMeeting ? { kind: 'meeting', meeting: selectedMeeting } : null)
       : selection?.kind === 'request' ? (unplaced.some((r) => r.id === selection.request.id) ? selection : null) : null;
 
+  // A selection that left the grid is dropped for good (set during render, React's pattern for
+  // state derived from props), so a cancelled meeting that an undo brings back (same id) does not
+  // come back selected.
+  if (selection !== null && liveSelection === null) setSelection(null);
+
   const selecting = liveSelection !== null;
   useEffect(() => {
     if (!selecting) return;

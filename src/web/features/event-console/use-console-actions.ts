@@ -114,9 +114,10 @@ export function useConsoleActions({ view, update, refresh, verdict, interpreterF
     );
 
   /**
-   * Cancels at once. Before publication "Undo" adds the meeting back in the same place (the
-   * server has no un-cancel, so it is a new meeting); once published participants are told
-   * right away, so the panel asks for confirmation instead and offers no undo.
+   * Cancels at once. Before publication "Undo" restores the same meeting (same id, so calendars
+   * that imported it see one event updated, not a duplicate) in the same place, or says why it no
+   * longer fits; once published participants are told right away, so the panel asks for
+   * confirmation instead and offers no undo.
    */
   const cancel = (m: Meeting, undoable: boolean) =>
     run(
@@ -127,12 +128,7 @@ export function useConsoleActions({ view, update, refresh, verdict, interpreterF
         undo: undoable
           ? () =>
               void run(
-                async () => [
-                  await consoleApi.addMeeting(eventId, {
-                    participantA: m.participantIds[0], participantB: m.participantIds[1], slotId: m.slotId, tableId: m.tableId,
-                    interpreterId: m.interpreterId, pinned: m.pinned, mandatory: false,
-                  }),
-                ],
+                async () => [await consoleApi.restoreMeeting(eventId, m.id)],
                 () => ({ kind: 'done', text: t('console.notice.restored', { pair: pair(m) }) }),
               )
           : undefined,

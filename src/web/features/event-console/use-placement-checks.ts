@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Meeting, MeetingRequest } from '../../../contracts/events';
 import { consoleApi } from './console-api';
-import { cellKey, swapViolations } from './console-model';
+import { cellKey } from './console-model';
 
 /** What is being placed: a meeting of the grid, or an accepted request not yet in it. */
 export type Subject = { kind: 'meeting'; meeting: Meeting } | { kind: 'request'; request: MeetingRequest };
@@ -55,12 +55,8 @@ export function usePlacementChecks(eventId: string, signature: string, interpret
         // A move sends `pinned` explicitly (a pinned meeting stays pinned where the organiser puts it).
         run = consoleApi.checkPlacement(eventId, { meetingId: subject.meeting.id, slotId, tableId }).then((r) => r.violations.filter((v) => v.code !== 'pinned'));
       } else {
-        // A swap: each meeting in the other's place.
-        const a = subject.meeting;
-        run = Promise.all([
-          consoleApi.checkPlacement(eventId, { meetingId: a.id, slotId: occupant.slotId, tableId: occupant.tableId }),
-          consoleApi.checkPlacement(eventId, { meetingId: occupant.id, slotId: a.slotId, tableId: a.tableId }),
-        ]).then(([x, y]) => swapViolations([...x.violations, ...y.violations], a, occupant));
+        // A swap, judged as a whole by the rule the swap itself applies (interpreters re-assigned as it would).
+        run = consoleApi.checkPlacement(eventId, { meetingId: subject.meeting.id, swapWith: occupant.id }).then((r) => r.violations);
       }
       run.then(
         (violations) => {

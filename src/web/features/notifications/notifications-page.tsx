@@ -87,7 +87,7 @@ export function NotificationsPage() {
                       n.title
                     )}
                   </h2>
-                  <p>{n.body}</p>
+                  <p className="prose">{n.body}</p>
                   <p className="card__meta muted">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale, timeZone)}</time>
                     {isUnread(n) && (
