@@ -130,6 +130,35 @@ describe('annealBreaks (soft table limit)', () => {
     expect(Array.from({ length: c.nP }, (_, p) => state.breaksOf(p)).reduce((x, y) => x + y, 0)).toBe(after);
   });
 
+  it('stops at once when the schedule already meets the lower bound it is given', () => {
+    const instance = ring();
+    const c = compileInstance(instance);
+    const state = new ScheduleState(c);
+    const start = { ab: '1', bc: '3', cd: '6', de: '5', ef: '2', fa: '4', ad: '2' } as Record<string, string>;
+    instance.requests.forEach((r, k) => expect(state.place(k, c.slotIndex.get(start[r.id]!)!)).toBe(true));
+    const before = Array.from({ length: c.nP }, (_, p) => state.breaksOf(p)).reduce((x, y) => x + y, 0);
+    const slots = Array.from(state.slotOf);
+    const after = annealBreaks(state, { rng: new Rng(2), iterations: 50_000, movable: (r) => c.fixed[r]! < 0, outOfTime: () => false, lowerBound: before });
+    expect(after).toBe(before);
+    expect(Array.from(state.slotOf)).toEqual(slots);
+  });
+
+  it('keeps every constraint on a dense event, where Kempe chains run long', () => {
+    // The octahedron (K6 less a perfect matching): everyone meets four others in four slots on
+    // three tables, so every table-slot is used and everyone is busy all day.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const twin = (k: number) => k ^ 1;
+    const requests = [];
+    for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) if (j !== twin(i)) requests.push(request(`${ids[i]}${ids[j]}`, ids[i]!, ids[j]!, { mandatory: true }));
+    const instance = buildInstance({ slots: ['1', '2', '3', '4'].map((id) => ({ id })), tables: 3, participants: ids.map((id) => person(id)), requests, breakSpread: 2 });
+    expect(requests).toHaveLength(12);
+    const res = solveSchedule(instance, { seed: 5 });
+    if (res.status !== 'scheduled') throw new Error(res.status);
+    expect(res.schedule.unscheduled).toEqual([]);
+    expect(validateSchedule(instance, res.schedule)).toEqual([]);
+    expect(res.stats.breaks.total).toBe(0);
+  });
+
   it('does not apply when a held meeting needs an interpreter', () => {
     const instance = buildInstance({
       interpreters: [{ id: 'i', languages: ['it', 'zh'] }],

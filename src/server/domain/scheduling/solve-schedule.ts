@@ -2,6 +2,7 @@ import { type CompiledInstance, compileInstance } from './compile-instance';
 import { type EjectionPolicy, blockersFor, ejectAndPlace } from './ejection';
 import { type SchedulingConflict, findConflicts } from './find-conflicts';
 import { annealBreaks, canAnneal } from './break-annealing';
+import { breakLowerBound } from './break-lower-bound';
 import { improveBreaks } from './improve-breaks';
 import { selectRequests } from './select-requests';
 import type { Schedule, SchedulingInstance } from './instance';
@@ -86,7 +87,8 @@ function settleBreaks(state: ScheduleState, ctx: SearchContext, timeShare: numbe
   const fairnessBound = c.breakSpread !== undefined;
   if (canAnneal(state)) {
     const iterations = fairnessBound ? 2_600_000 : Math.max(200_000, 100 * state.heldCount);
-    annealBreaks(state, { rng: ctx.rng, iterations: Math.round(ctx.effort * iterations), movable, outOfTime });
+    const lowerBound = breakLowerBound(c, (r) => state.isHeld(r));
+    annealBreaks(state, { rng: ctx.rng, iterations: Math.round(ctx.effort * iterations), movable, outOfTime, lowerBound });
   } else {
     const iterations = fairnessBound ? Math.max(400_000, 150 * state.heldCount) : Math.max(30_000, 20 * state.heldCount);
     improveBreaks(state, { rng: ctx.rng, iterations: Math.round(ctx.effort * iterations), movable, outOfTime });
