@@ -293,6 +293,33 @@ function senseTerms(sense, englishLemmas) {
   return terms;
 }
 
+// Usage labels of senses that are not current standard usage: a business text in Italian or
+// standard written Chinese means 金 "gold", not the obsolete "copper", the historical Jurchen Jin
+// dynasty or a Cantonese sense. Such senses are dropped when the entry (headword and part of
+// speech) has other senses; an entry that has only these keeps them.
+const NONCURRENT = new Set(
+  ('obsolete archaic historical dated rare uncommon literary poetic classical|classical chinese|dialectal|dialect|' +
+    'cantonese|min nan|hakka|hokkien|teochew|wu|xiang|min dong|min bei|jin|gan|sichuanese|shanghainese|' +
+    'taishanese|dungan|dialectal mandarin|regional mandarin')
+    .split(/\|/)
+    .flatMap((x) => (x.includes(' ') && !['min nan', 'min dong', 'min bei', 'classical chinese', 'dialectal mandarin', 'regional mandarin'].includes(x) ? x.split(' ') : [x])),
+);
+
+/** The leading "(label, label) (label)" groups of a Wiktionary sense, lower case. */
+function senseLabels(sense) {
+  const labels = [];
+  for (let rest = sense.trim(), m; (m = /^\(([^()]*)\)\s*/.exec(rest)); rest = rest.slice(m[0].length)) {
+    for (const label of m[1].split(/,|\bor\b|\band\b/)) if (label.trim()) labels.push(label.trim().toLowerCase());
+  }
+  return labels;
+}
+
+function isNonCurrent(sense) {
+  const labels = senseLabels(sense);
+  if (labels.some((l) => l === 'mandarin' || l.startsWith('standard'))) return false;
+  return labels.some((l) => NONCURRENT.has(l) || /\bhokkien\b/.test(l));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Linking gloss senses to synsets
 
@@ -430,16 +457,18 @@ function buildWiktionary(wordnet) {
         continue;
       }
       const own = new Set([...(wordnet.lemmasByLang[lang].get(key) ?? []), ...(wiktSynsets[lang].get(key) ?? [])]);
-      let keptAny = false;
+      const glossed = [];
       for (const sense of senses.split(' | ')) {
         const target = crossRefTarget(sense, lang, toSimplified);
         const glossText = target ? quotedGlosses(sense).join(', ') : sense;
         if (target && target !== key) links.get(lang).set(key, target);
         const terms = senseTerms(glossText, englishLemmas);
-        if (!terms.length) continue;
-        addSense(byKey, key, { synset: linkSense(terms, own, pos, ctx), glosses: terms });
-        keptAny = true;
+        if (terms.length) glossed.push({ terms, nonCurrent: isNonCurrent(sense) });
       }
+      // Senses not in current standard usage only when the entry has nothing else.
+      const usable = glossed.some((g) => !g.nonCurrent) ? glossed.filter((g) => !g.nonCurrent) : glossed;
+      for (const { terms } of usable) addSense(byKey, key, { synset: linkSense(terms, own, pos, ctx), glosses: terms });
+      const keptAny = usable.length > 0;
       if (keptAny) kept++;
       else dropped++;
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeEmbeddingServer } from '../server/test-support/fake-embeddings';
-import { registerEvalCommands } from './eval.command';
+import { registerEvalCommands, retrievalReport } from './eval.command';
 
 let dir: string;
 beforeAll(async () => {
@@ -68,6 +68,22 @@ describe('ponte eval', () => {
     expect(all.ponte.mrr).toBe(1);
     expect(report.subsets.cross_lingual.ponte.queries).toBe(2);
   }, 30_000);
+
+  it('scores same-language matching as if the corpus held only the query language', () => {
+    const corpus = [
+      { id: 'zh1', text: '浙江桐乡羊绒针织厂，提供羊绒衫OEM代工生产。' },
+      { id: 'it1', text: 'Siamo un maglificio di Perugia e produciamo maglieria in cashmere per conto di marchi italiani.' },
+      { id: 'it2', text: 'Conceria in Toscana: pelle conciata al vegetale per borse.' },
+    ];
+    const queries = [{ id: 'q', text: 'Cerchiamo un maglificio per maglioni in cashmere' }];
+    const qrels = new Map([['q', new Map([['zh1', 2], ['it1', 2]])]]);
+    const { subsets } = retrievalReport(queries, corpus, qrels, new Map([['q', ['zh1', 'it2', 'it1']]]), new Map([['q', ['it2', 'it1']]]));
+    // The Chinese find ranks first overall; among Italian documents Ponte and BM25 both put it1 second.
+    expect(subsets.all!.ponte.mrr).toBe(1);
+    expect(subsets.monolingual_it!.ponte.mrr).toBe(0.5);
+    expect(subsets.monolingual_it!.bm25.mrr).toBe(0.5);
+    expect(subsets.same_language).toBeUndefined();
+  });
 
   it('evaluates known partnerships', async () => {
     const report = JSON.parse(await run('eval', 'partners', '--in', path.join(dir, 'partners.json'), '--json'));

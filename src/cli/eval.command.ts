@@ -74,7 +74,12 @@ function providerFor(mode: string): EmbeddingProvider | null {
 
 type Subsets = Record<string, { ponte: Partial<RetrievalScores>; bm25: Partial<RetrievalScores> }>;
 
-/** Scores over all queries and over slices: by query language, cross-lingual and same-language. */
+/**
+ * Scores over all queries and over slices: by query language, cross-lingual, same-language (also
+ * per query language) and mixed; and `monolingual_<lang>`, where both rankings and judgements keep
+ * only documents in the query's language — how each system does when a corpus is in one language,
+ * so Ponte's cross-language finds cannot mask a loss to BM25 on same-language matching.
+ */
 export function retrievalReport(
   queries: readonly IdText[],
   corpus: readonly IdText[],
@@ -83,10 +88,10 @@ export function retrievalReport(
   bm25: Map<string, string[]>,
 ): { subsets: Subsets } {
   const docLang = new Map(corpus.map((d) => [d.id, detectLanguage(d.text).language]));
-  const slices = new Map<string, Qrels>([['all', qrels]]);
-  const put = (name: string, qid: string, rels: Map<string, number>) => {
-    if (!slices.has(name)) slices.set(name, new Map());
-    slices.get(name)!.set(qid, rels);
+  const slices = new Map<string, { qrels: Qrels; lang?: string }>([['all', { qrels }]]);
+  const put = (name: string, qid: string, rels: Map<string, number>, lang?: string) => {
+    if (!slices.has(name)) slices.set(name, { qrels: new Map(), lang });
+    slices.get(name)!.qrels.set(qid, rels);
   };
   for (const q of queries) {
     const rels = qrels.get(q.id);
@@ -95,11 +100,19 @@ export function retrievalReport(
     put(`query_${lang}`, q.id, rels);
     const relevantLangs = [...rels].filter(([, r]) => r > 0).map(([d]) => docLang.get(d));
     if (relevantLangs.length && relevantLangs.every((l) => l !== lang)) put('cross_lingual', q.id, rels);
-    else if (relevantLangs.length && relevantLangs.every((l) => l === lang)) put('same_language', q.id, rels);
-    else put('mixed_languages', q.id, rels);
+    else if (relevantLangs.length && relevantLangs.every((l) => l === lang)) {
+      put('same_language', q.id, rels);
+      put(`same_language_${lang}`, q.id, rels);
+    } else put('mixed_languages', q.id, rels);
+    const own = new Map([...rels].filter(([d]) => docLang.get(d) === lang));
+    if ([...own.values()].some((r) => r > 0)) put(`monolingual_${lang}`, q.id, own, lang);
   }
+  const only = (runs: Map<string, string[]>, lang: string | undefined) =>
+    lang === undefined ? runs : new Map([...runs].map(([qid, ids]) => [qid, ids.filter((d) => docLang.get(d) === lang)]));
   const subsets: Subsets = {};
-  for (const [name, slice] of slices) subsets[name] = { ponte: evaluateRuns(ponte, slice), bm25: evaluateRuns(bm25, slice) };
+  for (const [name, slice] of slices) {
+    subsets[name] = { ponte: evaluateRuns(only(ponte, slice.lang), slice.qrels), bm25: evaluateRuns(only(bm25, slice.lang), slice.qrels) };
+  }
   return { subsets };
 }
 

@@ -28,6 +28,13 @@ describe('analyseText', () => {
     expect(a.timeFrames[0]).toMatchObject({ relation: 'by', date: '2027-03' });
   });
 
+  it('reads a place name as the place, not as a label it happens to share', () => {
+    const a = analyseText(res, 'Falegnameria a Matera: cucine e armadi su misura.');
+    expect(a.places.map((p) => p.id)).toContain('matera');
+    expect(a.concepts.flatMap((c) => c.ids)).not.toContain('product.mattresses');
+    expect(analyseText(res, 'Produciamo materassi in memory foam.').concepts.flatMap((c) => c.ids)).toContain('product.mattresses');
+  });
+
   it('understands a Chinese offer', () => {
     const a = analyseText(res, '常熟工厂提供羊绒针织代工，起订量500件，三个月内交货。');
     expect(a.language.language).toBe('zh');

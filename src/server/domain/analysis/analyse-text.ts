@@ -1,6 +1,6 @@
 import type { OpportunityType } from '../../../contracts/opportunity';
 import { buildConceptMatcher, findConcepts, type ConceptMatcher, type ConceptMention } from './concepts';
-import { findDirectionCues, findTypeCues, inferDirection, rankTypes } from './cooperation-cues';
+import { findDirectionCues, findTypeCues, inferDirection, rankTypes, type CueMention } from './cooperation-cues';
 import { detectLanguage, type LanguageGuess } from './language';
 import { findPlaces, indexPlaces, type PlaceEntry, type PlaceIndex, type PlaceMatch } from './places/places';
 import { findMoney, findQuantities, type MoneyMention, type QuantityMention } from './quantities';
@@ -28,6 +28,8 @@ export interface TextAnalysis {
   concepts: ConceptMention[];
   certifications: ConceptMention[];
   direction: 'offer' | 'request' | null;
+  /** The words that say who offers and who asks ("cerchiamo", "we offer", 寻找). */
+  directionCues: Array<CueMention<'offer' | 'request'>>;
   types: Array<{ type: OpportunityType; score: number }>;
   money: MoneyMention[];
   quantities: QuantityMention[];
@@ -45,18 +47,25 @@ export function analyseText(res: AnalysisResources, text: string, tokens?: reado
   const language = detectLanguage(src);
   const style = language.shares.en > language.shares.it ? 'en' : 'it';
   // tokenise() reads only the first MAX_ANALYSED_CHARS itself, so a caller's tokens line up.
-  const concepts = findConcepts(res.concepts, src, tokens ?? tokenise(src));
+  const words = tokens ?? tokenise(src);
+  const places = findPlaces(res.places, src);
+  // A name the gazetteer is sure of is the place, not a label it shares ("vicino a Bologna" is
+  // the city, not the Bologna shoe construction).
+  const inPlace = (c: ConceptMention) => places.some((p) => p.confidence === 'high' && c.start >= p.start && c.end <= p.end);
+  const concepts = findConcepts(res.concepts, src, words).filter((c) => !inPlace(c));
   const money = findMoney(src, style);
+  const directionCues = findDirectionCues(src, words);
   return {
     language,
     truncated,
     concepts,
     certifications: concepts.filter((c) => c.ids.some((id) => res.taxonomy.get(id)?.kind === 'certification')),
-    direction: inferDirection(findDirectionCues(src)),
+    direction: inferDirection(directionCues),
+    directionCues,
     types: rankTypes(findTypeCues(src)),
     money,
     quantities: findQuantities(src, style, money),
-    places: findPlaces(res.places, src),
+    places,
     timeFrames: findTimeFrames(src),
   };
 }

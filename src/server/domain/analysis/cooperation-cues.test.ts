@@ -19,6 +19,12 @@ describe('cooperation cues', () => {
     (text) => expect(inferDirection(findDirectionCues(text))).toBe('request'),
   );
 
+  it('reads a Chinese cue only as a whole word: a supplier named is what a searcher asks for', () => {
+    expect(inferDirection(findDirectionCues('意大利制鞋机械供应商'))).toBeNull();
+    expect(inferDirection(findDirectionCues('意大利18K金链条生产厂家'))).toBeNull();
+    expect(inferDirection(findDirectionCues('我们供应意大利制鞋机械'))).toBe('offer');
+  });
+
   it('keeps spans on accented text', () => {
     const text = 'Società mista con università';
     for (const c of findTypeCues(text)) expect(text.slice(c.start, c.end)).toBe(c.surface);

@@ -1,4 +1,5 @@
 import type { OpportunityType } from '../../../contracts/opportunity';
+import { tokenise, type Token } from './tokenise';
 
 /**
  * Words that signal whether a text offers or asks, and which kind of cooperation it is about,
@@ -24,7 +25,9 @@ const OFFER = [
   'offriamo', 'offre', 'proponiamo', 'mettiamo a disposizione', 'forniamo', 'produciamo', 'realizziamo',
   'disponibili a', 'siamo disponibili', 'we offer', 'offering', 'we provide', 'we supply', 'we manufacture',
   'we produce', 'available for', 'can provide',
-  '提供', '供应', '承接', '可承接', '可代工', '出售', '转让', '供货', '可提供', '欢迎', '生产',
+  '提供', '供应', '承接', '可承接', '可代工', '出售', '转让', '供货', '可提供', '欢迎',
+  // 生产 alone is as often what a buyer wants done ("放在意大利生产", 生产商) as what a maker does.
+  '我们生产', '专业生产', '主要生产', '可生产',
 ];
 
 const TYPE_CUES: Record<OpportunityType, string[]> = {
@@ -76,10 +79,27 @@ export function foldSameLength(text: string): string {
     .join('');
 }
 
-export function findDirectionCues(text: string): Array<CueMention<'offer' | 'request'>> {
+/**
+ * Direction cues in a text. A Chinese cue counts only as a whole word or words, never inside
+ * a longer one: 供应 ("we supply") is an offer, but 供应商 ("supplier") is what a searcher asks
+ * for, as 生产 in 生产厂家 or 生产线 is part of a noun. Pass the text's tokens when at hand.
+ */
+export function findDirectionCues(text: string, tokens: readonly Token[] = tokenise(text)): Array<CueMention<'offer' | 'request'>> {
   const folded = foldSameLength(text);
-  return DIRECTION_RES.flatMap(([d, re]) => matchAll(folded, text, d, re)).sort((a, b) => a.start - b.start);
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind !== 'han') continue;
+    starts.add(t.start);
+    ends.add(t.end);
+  }
+  const onWordBoundaries = (c: CueMention<string>) => !HAN_START.test(c.surface) || (starts.has(c.start) && ends.has(c.end));
+  return DIRECTION_RES.flatMap(([d, re]) => matchAll(folded, text, d, re))
+    .filter(onWordBoundaries)
+    .sort((a, b) => a.start - b.start);
 }
+
+const HAN_START = /^\p{Script=Han}/u;
 
 export function findTypeCues(text: string): Array<CueMention<OpportunityType>> {
   const folded = foldSameLength(text);

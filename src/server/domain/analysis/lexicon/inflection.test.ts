@@ -17,6 +17,13 @@ describe('de-inflection candidates', () => {
     expect(deinflectionCandidates('shoes', 'en')).toContain('shoe');
   });
 
+  it('turns English participles and gerunds into verb candidates, but not for phrase heads', () => {
+    expect(deinflectionCandidates('recycled', 'en')).toContain('recycle');
+    expect(deinflectionCandidates('knitted', 'en')).toContain('knit');
+    expect(deinflectionCandidates('dyeing', 'en')).toContain('dye');
+    expect(deinflectionCandidates('recycled', 'en', { nounsOnly: true })).toEqual([]);
+  });
+
   it('leaves words without an inflection ending, Chinese and very short words alone', () => {
     expect(deinflectionCandidates('dress', 'en')).toEqual([]);
     expect(deinflectionCandidates('面料', 'zh')).toEqual([]);

@@ -17,7 +17,7 @@ const ITALIAN_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['a', ['o']],
 ];
 
-const ENGLISH_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
+const ENGLISH_NOUN_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ies', ['y']],
   ['ves', ['f', 'fe']],
   ['ses', ['s', 'se']],
@@ -28,15 +28,24 @@ const ENGLISH_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['s', ['']],
 ];
 
+const ENGLISH_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ...ENGLISH_NOUN_RULES,
+  // Participles and gerunds, which product descriptions are full of (recycled, knitted, dyeing).
+  ['ied', ['y']],
+  ['ed', ['e', '']],
+  ['ing', ['e', '']],
+];
+
 const MIN_STEM = 2;
 
 /**
  * Lemma candidates for an inflected Italian or English word form (plural → singular, Italian
- * feminine → masculine): "maglioni" → magliono, maglione, …; "dresses" → dress, dresse, dresse.
+ * feminine → masculine, English participles and gerunds → the verb): "maglioni" → magliono,
+ * maglione, …; "dresses" → dress, dresse; "recycled" → recycle, recycl; "knitted" → knitte, knitt, knit.
  * Chinese does not inflect and gets none.
  */
-export function deinflectionCandidates(word: string, lang: LexiconLang): string[] {
-  const rules = lang === 'it' ? ITALIAN_RULES : lang === 'en' ? ENGLISH_RULES : [];
+export function deinflectionCandidates(word: string, lang: LexiconLang, options: { nounsOnly?: boolean } = {}): string[] {
+  const rules = lang === 'it' ? ITALIAN_RULES : lang === 'en' ? (options.nounsOnly ? ENGLISH_NOUN_RULES : ENGLISH_RULES) : [];
   if (lang === 'en' && word.endsWith('ss')) return [];
   const out: string[] = [];
   for (const [suffix, replacements] of rules) {
@@ -46,6 +55,8 @@ export function deinflectionCandidates(word: string, lang: LexiconLang): string[
       const candidate = stem + r;
       if (candidate !== word && !out.includes(candidate)) out.push(candidate);
     }
+    // knitted → knit, shipping → ship
+    if (lang === 'en' && (suffix === 'ed' || suffix === 'ing') && /([^aeiou])\1$/.test(stem) && !out.includes(stem.slice(0, -1))) out.push(stem.slice(0, -1));
   }
   return out;
 }

@@ -174,7 +174,11 @@ function exactSenses(lex: Lexicon, lang: LexiconLang, key: string): Sense[] {
     }
   }
   for (const { glosses, source } of unlinked) {
-    const covering = senses.find((s) => glosses.every((g) => s.pivots.includes(g)));
+    // The same meaning in other words: every gloss already there, or a synset whose lemmas hold
+    // the gloss's head term ("exhibition | show" is the exhibition synset, listed once more).
+    const covering =
+      senses.find((s) => glosses.every((g) => s.pivots.includes(g))) ??
+      senses.find((s) => s.synset !== null && s.pivots.includes(glosses[0]!));
     if (covering) {
       if (!covering.sources.includes(source)) covering.sources.push(source);
     } else {
@@ -241,4 +245,26 @@ export function hasExactSenses(lex: Lexicon, lang: LexiconLang, key: string): bo
     const index = d.byLang[lang];
     return index !== undefined && index.terms.find(key) >= 0;
   });
+}
+
+const pivotLemmaMemo = new WeakMap<Lexicon, Map<string, boolean>>();
+
+/**
+ * The pivot term itself when it is an English lemma of the lexicon, else null. English lemmas
+ * are the points of the shared space that text in any of the three languages reaches (English
+ * text through its own words). A gloss that is no lemma ("factory owner" for 厂家, "some people"
+ * for 或者) is a description only the same word of the same language produces: as a feature it
+ * can never carry a match across languages, and it re-counts same-language words that the
+ * surface channel already has. (Mapping inflected glosses to their lemma, "recycled" → recycle,
+ * was tried and did not help: dev set cross-lingual nDCG@10 0.492 → 0.489.)
+ */
+export function pivotLemma(lex: Lexicon, term: string): string | null {
+  let memo = pivotLemmaMemo.get(lex);
+  if (!memo) pivotLemmaMemo.set(lex, (memo = new Map()));
+  let known = memo.get(term);
+  if (known === undefined) {
+    known = lex.wordnet.en.terms.find(term) >= 0 || lex.dictionaries.some((d) => (d.byLang.en?.terms.find(term) ?? -1) >= 0);
+    memo.set(term, known);
+  }
+  return known ? term : null;
 }

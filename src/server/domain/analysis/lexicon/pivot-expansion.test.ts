@@ -19,13 +19,36 @@ describe('expandToPivots (shipped lexicon)', () => {
     expect(total(e)).toBeCloseTo(3, 9);
   });
 
-  it('spreads an ambiguous Italian word over its senses: no pivot above its share', () => {
-    const k = lookupTerm(lex, 'it', 'pesca').senses.length;
-    expect(k).toBeGreaterThanOrEqual(3);
+  it('spreads an ambiguous Italian word over its senses by how many sources list each', () => {
+    const senses = lookupTerm(lex, 'it', 'pesca').senses;
+    expect(senses.length).toBeGreaterThanOrEqual(3);
+    const n = senses.reduce((sum, s) => sum + s.sources.length, 0);
     const e = expandToPivots(lex, 'it', ['pesca']);
     expect(e.pivots.map((p) => p.term)).toEqual(expect.arrayContaining(['peach', 'fishing']));
-    for (const p of e.pivots) expect(p.weight).toBeLessThanOrEqual(1 / k + 1e-9);
-    for (const s of e.synsets) expect(s.weight).toBeCloseTo(1 / k, 9);
+    for (const p of e.pivots) {
+      const share = senses.filter((s) => s.pivots.includes(p.term)).reduce((sum, s) => sum + s.sources.length, 0) / n;
+      expect(p.weight).toBeLessThanOrEqual(share + 1e-9);
+    }
+    for (const s of e.synsets) {
+      const sense = senses.find((x) => x.synset === s.synset)!;
+      expect(s.weight).toBeCloseTo(sense.sources.length / n, 9);
+    }
+  });
+
+  it('weights a sense two dictionaries agree on above one only a single source lists', () => {
+    const e = expandToPivots(lex, 'zh', ['金']);
+    const weight = (term: string) => e.pivots.find((p) => p.term === term)?.weight ?? 0;
+    const gold = e.synsets.find((s) => s.synset === synsetNumber(lex, '14638799-n'))!;
+    expect(gold.weight).toBeGreaterThan(Math.max(...e.synsets.filter((s) => s !== gold).map((s) => s.weight)));
+    expect(weight('gold')).toBeGreaterThan(0);
+  });
+
+  it('drops pivots a map rejects and falls back from a phrase that keeps none to its words', () => {
+    const onlyPasta = (t: string) => (t === 'pasta' ? t : null);
+    const e = expandToPivots(lex, 'it', latinTokens('pasta fresca'), { pivotMap: onlyPasta });
+    expect(e.pivots.map((p) => p.term)).toEqual(['pasta']);
+    expect(e.matches.map((m) => m.lemma)).toEqual(['pasta']);
+    expect(e.unmatched).toEqual(['fresca']);
   });
 
   it('keeps English bank from flooding the query: each sense-specific pivot gets at most 1/k', () => {

@@ -3,20 +3,23 @@
  * English → weighted WordNet synsets and English pivot terms.
  *
  * Weighting (also in src/server/lexicon/general/README.md). Every matched term t (a word or a
- * multi-word lemma) carries mass 1, split evenly over its k_t senses, and each sense σ splits its
- * share evenly over its pivots P_σ:
+ * multi-word lemma) carries mass 1, split over its senses in proportion to n_σ, the number of
+ * sources (WordNet, Wiktionary, CC-CEDICT) that list sense σ, and each sense splits its share
+ * evenly over its pivots P_σ:
  *
- *   w(synset s) = Σ_t [s ∈ senses(t)] / k_t
- *   w(pivot p)  = Σ_t Σ_{σ ∈ senses(t), p ∈ P_σ} 1 / (k_t · |P_σ|)
+ *   w(synset s) = Σ_t Σ_{σ ∈ senses(t), synset(σ) = s} n_σ / N_t        (N_t = Σ_{σ ∈ senses(t)} n_σ)
+ *   w(pivot p)  = Σ_t Σ_{σ ∈ senses(t), p ∈ P_σ} n_σ / (N_t · |P_σ|)
  *
  * So a term adds at most 1 to the pivot vector however many senses or synonyms it has: an
  * ambiguous word ("pesca": peach, fishing, …) cannot flood the query, and a pivot reached by
- * several senses of the same term is not counted more than that term's mass. IDF over the
- * matched corpus is left to the matching engine, which knows the documents.
+ * several senses of the same term is not counted more than that term's mass. With a pivot
+ * map, senses keep their share even when none of their pivots survive (the mass is lost, not
+ * handed to the other senses). IDF over the matched corpus is left to the matching engine,
+ * which knows the documents.
  */
 import { FUNCTION_WORDS } from './function-words';
 import { deinflectionCandidates } from './inflection';
-import { hasExactSenses, lookupTerm, type Lexicon, type TermSenses } from './lexicon';
+import { hasExactSenses, lookupTerm, type Lexicon, type Sense } from './lexicon';
 import { lexiconKey, type LexiconLang } from './lexicon-key';
 
 export interface WeightedPivot {
@@ -54,6 +57,12 @@ export interface ExpandOptions {
    * cucire"). Default FUNCTION_WORDS[lang]; pass an empty set to match everything.
    */
   stopwords?: ReadonlySet<string>;
+  /**
+   * Maps each pivot term to the term to use, or null to drop it (default: every term as it is).
+   * A term or phrase left with no pivot in any sense is not matched: the phrase falls back to its
+   * words, the word is reported unmatched.
+   */
+  pivotMap?: (term: string) => string | null;
 }
 
 const DEFAULT_MAX_PHRASE: Record<LexiconLang, number> = { it: 4, en: 4, zh: 3 };
@@ -80,12 +89,34 @@ export function expandToPivots(
   const matches: TermMatch[] = [];
   const unmatched: string[] = [];
 
-  const add = (start: number, end: number, found: TermSenses) => {
-    const k = found.senses.length;
-    matches.push({ start, end, lemma: found.lemma, senseCount: k });
+  const map = options.pivotMap;
+  const mapPivots = (pivots: readonly string[]) => {
+    const out: string[] = [];
+    for (const p of pivots) {
+      const mapped = map!(p);
+      if (mapped !== null && !out.includes(mapped)) out.push(mapped);
+    }
+    return out;
+  };
+  // A term's senses are the same every time, so their mapped form is kept per map function.
+  const memo = map ? mappedSenses(map) : null;
+  const sensesOf = (lemma: string, found: readonly Sense[]): UsableSenses => {
+    if (!memo) return { lemma, senses: found };
+    const key = `${lang}\u0000${lemma}`;
+    let usable = memo.get(key);
+    if (!usable) memo.set(key, (usable = { lemma, senses: found.map((s) => ({ ...s, pivots: mapPivots(s.pivots) })) }));
+    return usable;
+  };
+  // A sense whose pivots were all filtered still counts among the term's k senses (its share of
+  // the mass is not handed to the others); a term with no pivot left is not matched at all.
+  const expressible = (found: UsableSenses | null): found is UsableSenses => found !== null && found.senses.some((x) => x.pivots.length > 0);
+  const add = (start: number, end: number, found: UsableSenses) => {
+    matches.push({ start, end, lemma: found.lemma, senseCount: found.senses.length });
+    const total = found.senses.reduce((sum, sense) => sum + sensePrior(sense), 0);
     for (const sense of found.senses) {
-      if (sense.synset !== null) synsets.set(sense.synset, (synsets.get(sense.synset) ?? 0) + 1 / k);
-      for (const p of sense.pivots) pivots.set(p, (pivots.get(p) ?? 0) + 1 / (k * sense.pivots.length));
+      const w = sensePrior(sense) / total;
+      if (sense.synset !== null) synsets.set(sense.synset, (synsets.get(sense.synset) ?? 0) + w);
+      for (const p of sense.pivots) pivots.set(p, (pivots.get(p) ?? 0) + w / sense.pivots.length);
     }
   };
 
@@ -94,8 +125,9 @@ export function expandToPivots(
     let matched = false;
     for (let n = Math.min(maxPhrase, words.length - i); n >= 2 && !matched; n--) {
       const phrase = phraseLemma(lex, lang, words.slice(i, i + n));
-      if (phrase) {
-        add(i, i + n, lookupTerm(lex, lang, phrase, { deinflect: false }));
+      const found = phrase ? sensesOf(phrase, lookupTerm(lex, lang, phrase, { deinflect: false }).senses) : null;
+      if (expressible(found)) {
+        add(i, i + n, found);
         i += n;
         matched = true;
       }
@@ -105,9 +137,12 @@ export function expandToPivots(
     // A lone Latin letter is an elision ("l'", "d'") or a list marker, not a word.
     const isLetter = lang !== 'zh' && word.length === 1 && /\p{L}/u.test(word);
     if (!stopwords.has(word) && !isLetter) {
-      const found = lookupTerm(lex, lang, word);
-      if (found.senses.length) add(i, i + 1, found);
-      else if (lang !== 'zh' || !splitHan(lex, word, i, add)) unmatched.push(word);
+      const looked = lookupTerm(lex, lang, word);
+      const found = sensesOf(looked.lemma, looked.senses);
+      if (expressible(found)) add(i, i + 1, found);
+      else if (lang !== 'zh' || !splitHan(lex, word, i, (w) => sensesOf(w, lookupTerm(lex, 'zh', w, { deinflect: false }).senses), add)) {
+        unmatched.push(word);
+      }
     }
     i++;
   }
@@ -128,7 +163,8 @@ function phraseLemma(lex: Lexicon, lang: LexiconLang, words: string[]): string |
   if (hasExactSenses(lex, lang, joined)) return joined;
   if (lang === 'zh') return null;
   const head = lang === 'it' ? 0 : words.length - 1;
-  for (const candidate of deinflectionCandidates(words[head]!, lang)) {
+  // A phrase's head is a noun ("sewing machines"): only plural rules, not participles.
+  for (const candidate of deinflectionCandidates(words[head]!, lang, { nounsOnly: true })) {
     const phrase = words.map((w, j) => (j === head ? candidate : w)).join(' ');
     if (hasExactSenses(lex, lang, phrase)) return phrase;
   }
@@ -143,16 +179,46 @@ function normaliseTokens(tokens: readonly string[], lang: LexiconLang): string[]
   });
 }
 
+/**
+ * A sense's share of its term's mass before normalising: the number of independent sources
+ * (WordNet, Wiktionary, CC-CEDICT) that list it. A meaning two dictionaries agree on is more
+ * likely the common one than a meaning only one of them records: 金 is gold in both, Venus or
+ * the Jurchen dynasty in one.
+ */
+function sensePrior(sense: Sense): number {
+  return sense.sources.length;
+}
+
+const mappedSensesByMap = new WeakMap<(term: string) => string | null, Map<string, UsableSenses>>();
+
+function mappedSenses(map: (term: string) => string | null): Map<string, UsableSenses> {
+  let memo = mappedSensesByMap.get(map);
+  if (!memo) mappedSensesByMap.set(map, (memo = new Map()));
+  return memo;
+}
+
+interface UsableSenses {
+  lemma: string;
+  senses: readonly Sense[];
+}
+
 /** Greedy longest-known-word split of an unknown Chinese token; false when nothing was found. */
-function splitHan(lex: Lexicon, token: string, at: number, add: (s: number, e: number, f: TermSenses) => void): boolean {
+function splitHan(
+  lex: Lexicon,
+  token: string,
+  at: number,
+  sensesOf: (word: string) => UsableSenses,
+  add: (s: number, e: number, f: UsableSenses) => void,
+): boolean {
   const chars = [...token];
   let found = false;
   for (let i = 0; i < chars.length; ) {
     let n = Math.min(MAX_HAN_WORD, chars.length - i);
     for (; n >= 2; n--) {
       const word = chars.slice(i, i + n).join('');
-      if (hasExactSenses(lex, 'zh', word)) {
-        add(at, at + 1, lookupTerm(lex, 'zh', word, { deinflect: false }));
+      const usable = hasExactSenses(lex, 'zh', word) ? sensesOf(word) : null;
+      if (usable?.senses.some((x) => x.pivots.length)) {
+        add(at, at + 1, usable);
         found = true;
         break;
       }
