@@ -88,10 +88,13 @@ const RELATED_TYPES: ReadonlyArray<readonly [OpportunityType, OpportunityType]> 
   ['technology_cooperation', 'investment'],
 ];
 
+/** Related pairs as "a b" keys, both ways round (typeAffinity runs once per candidate of every recommendation). */
+const RELATED_KEYS = new Set(RELATED_TYPES.flatMap(([x, y]) => [`${x} ${y}`, `${y} ${x}`]));
+
 /** 1 for the same type, 0.6 for related types, 0 otherwise. */
 export function typeAffinity(a: OpportunityType, b: OpportunityType): number {
   if (a === b) return 1;
-  return RELATED_TYPES.some(([x, y]) => (x === a && y === b) || (x === b && y === a)) ? 0.6 : 0;
+  return RELATED_KEYS.has(`${a} ${b}`) ? 0.6 : 0;
 }
 
 /** 1 when an offer meets a request, 0 when both offer or both ask, 0.5 when a side is unknown. */

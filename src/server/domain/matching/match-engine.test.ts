@@ -3,6 +3,7 @@ import { loadMatchingResources } from '../../features/matching/matching-resource
 import { diversify, MatchEngine, type MatchSubject } from './match-engine';
 import { opportunitySubject, organisationSubject, type OrganisationFacts } from './subjects';
 import type { MatchingResources } from './text-features';
+import { Rng } from '../synth/prng';
 
 let res: MatchingResources;
 beforeAll(() => {
@@ -187,5 +188,51 @@ describe('text features on hostile input', () => {
     const mixed = textFeatures(res, 'Cashmere 羊绒 cachemire ＯＥＭ 代工 Biella 比耶拉');
     expect(mixed.weights.get('c:place:biella')).toBeGreaterThan(0);
     expect([...mixed.weights.keys()].some((k) => k.startsWith('c:') && k.includes('cashmere'))).toBe(true);
+  });
+});
+
+describe('MatchEngine candidates', () => {
+  it('return exactly what scoring every subject returns: filters, expiry, closed subjects, boosts and diversity included', () => {
+    const rng = new Rng(2026);
+    const engine = new MatchEngine(res.analysis.taxonomy);
+    // Real concept ids, so that roles and complementarity take part.
+    const concepts = res.analysis.taxonomy.concepts.slice(0, 120).map((c) => `c:${c.id}`);
+    const features = () => {
+      const f = new Map<string, number>();
+      const n = 3 + rng.int(0, 12);
+      while (f.size < n) f.set(concepts[Math.floor(Math.pow(rng.float(), 2) * concepts.length)]!, [0.5, 1, 1, 2][rng.int(0, 3)]!);
+      return f;
+    };
+    const subjects: MatchSubject[] = [];
+    for (let i = 0; i < 400; i++) {
+      const subject: MatchSubject = {
+        key: `opp:${i}`,
+        kind: 'opportunity',
+        id: String(i),
+        organisationId: `org${i % 90}`,
+        orgKind: 'company',
+        country: i % 2 ? 'IT' : 'CN',
+        region: null,
+        sizeBand: null,
+        certifications: i % 5 ? [] : ['gots'],
+        direction: i % 3 ? 'offer' : 'request',
+        type: (['sourcing_manufacturing', 'commercial_partnership', 'joint_venture'] as const)[i % 3]!,
+        requiredCertifications: i % 7 ? [] : ['gots'],
+        open: i % 11 !== 0,
+        expiresOn: i % 4 ? null : ['2026-11-22', '2026-11-23', '2027-01-01'][i % 3]!,
+        updatedAt: NOW - rng.int(0, 400) * 86_400_000,
+        responsiveness: rng.float(),
+        features: features(),
+      };
+      subjects.push(subject);
+      engine.upsert(subject);
+    }
+    for (let i = 0; i < 40; i++) {
+      const query = subjects[rng.int(0, subjects.length - 1)]!;
+      const filters = i % 4 === 0 ? { countries: ['IT'] } : undefined;
+      const fast = engine.recommend(query, { today: TODAY, now: NOW, limit: 10, filters });
+      const exact = engine.recommend(query, { today: TODAY, now: NOW, limit: 10, filters, exhaustive: true });
+      expect(fast.map((r) => [r.key, r.score])).toEqual(exact.map((r) => [r.key, r.score]));
+    }
   });
 });

@@ -4,18 +4,19 @@
  * Every subject (an opportunity or an organisation profile) is indexed by its language-neutral
  * features (text-features.ts). A recommendation is computed in two steps:
  *
- * 1. fast path: the FeatureIndex returns the best `pool` candidates by text relevance among those
- *    passing the hard constraints (open, not expired, not the asker's own organisation, required
- *    certifications held, the caller's filters);
+ * 1. candidates: the FeatureIndex walks the postings of the query's strongest features (one
+ *    multiply-add per entry) among subjects passing the hard constraints (open, not expired, not
+ *    the asker's own organisation, required certifications held, the caller's filters); the
+ *    best 1,000 by that walk, or — when it can be proven — exactly the subjects that could still
+ *    reach the result, are scored exactly (`candidateSlots` below, decision 012);
  * 2. rerank: each candidate's score is its relevance multiplied by bounded boosts —
  *
  *      total = relevance · (0.6 + 0.4·complementarity) · (1 + 0.25·reciprocity)
  *                        · (0.9 + 0.1·freshness) · (0.95 + 0.05·responsiveness)
  *
- *    so no boost can lift a text-irrelevant candidate (relevance 0 stays 0), and the largest
- *    possible lift of one candidate over another is bounded (1.25 / (0.6·0.9·0.95) ≈ 2.4), which is what lets
- *    the pool stay small without losing results (bench:match measures recall against exhaustive
- *    scoring of every candidate);
+ *    so no boost can lift a text-irrelevant candidate (relevance 0 stays 0), and no candidate can
+ *    score more than 1.25 × its relevance — the bound that lets the candidate set be proven
+ *    complete (bench:match measures recall against scoring every subject);
  * 3. diversity: at most two results from one organisation in the top ten.
  *
  * The weights are the hand-set defaults (documented in docs/matching.md); learning from use may
@@ -25,7 +26,7 @@ import type { OpportunityType } from '../../../contracts/opportunity';
 import type { OrganisationKind } from '../../../contracts/organisation';
 import type { TaxonomyIndex, ValueChainRole } from '../analysis/taxonomy/taxonomy';
 import { complementaryRoles, complementMask, directionFit, KIND_ROLE, roleMask, typeAffinity } from './complementarity';
-import { DEFAULT_SCORE_OPTIONS, FeatureIndex, type ScoreOptions } from './feature-index';
+import { DEFAULT_SCORE_OPTIONS, FeatureIndex, GATE_OPEN, type PreparedQuery, type ScoreOptions } from './feature-index';
 import { cosine, fuse } from './dense';
 import { learnedLogScore, type LearnedWeights } from './learning';
 import { CHANNEL_PREFIX, channelOf } from './text-features';
@@ -110,12 +111,10 @@ export interface RecommendOptions {
   today: string;
   /** Epoch ms, for freshness. */
   now: number;
-  /** Candidates reranked after the text pass (default CANDIDATE_POOL). */
+  /** Candidates rescored exactly when they cannot be proven complete (default CANDIDATE_POOL). */
   pool?: number;
-  /** Query features used to find candidates on the fast path (default 24). */
+  /** Features walked for candidates on a long walk (default CANDIDATE_FEATURES). */
   candidateFeatures?: number;
-  /** Features held by more than this share of documents do not find candidates (default CANDIDATE_MAX_DF_SHARE). */
-  candidateMaxDfShare?: number;
   /** Score every candidate instead of the fast path (for measuring the fast path). */
   exhaustive?: boolean;
 }
@@ -123,13 +122,13 @@ export interface RecommendOptions {
 const FRESHNESS_HALF_LIFE_DAYS = 120;
 const RECIPROCITY_BOOST = 0.25;
 /**
- * Features in more than this share of documents do not find candidates (they still score them).
- * 1 = all do: at 300,000 opportunities a 2 % cap halved median latency but lost 8 % of the
- * exhaustive top 20 (bench:match), so recall wins by default.
+ * Candidates rescored exactly when they cannot be proven complete, and the features walked to find
+ * them on a long walk: bench:match at 300,000 opportunities (see docs/matching.md).
  */
-const CANDIDATE_MAX_DF_SHARE = 1;
-/** Candidates rescored exactly on the fast path: 400 kept 98.2 % of the exhaustive top 20, 600 kept 99.6 %. */
-const CANDIDATE_POOL = 600;
+const CANDIDATE_POOL = 1000;
+const CANDIDATE_FEATURES = 24;
+/** The largest factor the hand-set boosts can apply to relevance: every factor ≤ 1, reciprocity ≤ 1 + RECIPROCITY_BOOST. */
+const MAX_BOOST = 1 + RECIPROCITY_BOOST;
 const RECIPROCITY_FULL_AT = 0.15;
 const DIVERSITY_WINDOW = 10;
 const DIVERSITY_PER_ORG = 2;
@@ -141,7 +140,7 @@ const byScore = (a: { score: number; key: string }, b: { score: number; key: str
 type StoredSubject = Omit<MatchSubject, 'features'>;
 
 export class MatchEngine {
-  readonly index = new FeatureIndex<StoredSubject>();
+  readonly index: FeatureIndex<StoredSubject>;
   private readonly subjects = new Map<string, StoredSubject>();
   private readonly byOrganisation = new Map<string, Set<string>>();
   private readonly roles = new Map<string, Set<ValueChainRole>>();
@@ -163,7 +162,9 @@ export class MatchEngine {
   constructor(
     private readonly taxonomy: TaxonomyIndex,
     private readonly scoring: ScoreOptions = DEFAULT_SCORE_OPTIONS,
-  ) {}
+  ) {
+    this.index = new FeatureIndex<StoredSubject>(scoring);
+  }
 
   get size(): number {
     return this.subjects.size;
@@ -179,7 +180,7 @@ export class MatchEngine {
     this.remove(subject.key);
     const { features, ...stored } = subject;
     this.subjects.set(subject.key, stored);
-    this.index.upsert(subject.key, features, stored);
+    this.index.upsert(subject.key, features, stored, !stored.open ? -1 : stored.expiresOn ? dayKey(stored.expiresOn) : GATE_OPEN);
     const roles = this.rolesOf(subject);
     this.roles.set(subject.key, roles);
     this.masks.set(subject.key, roleMask(roles));
@@ -218,42 +219,81 @@ export class MatchEngine {
     };
     const prepared = this.index.prepare(query.features, this.scoring);
     if (prepared.max === 0) return [];
-    let candidates: Array<{ key: string; score: number }>;
+    const keep = limit * 3;
+    const complements = complementMask(roleMask(this.roles.get(query.key) ?? this.rolesOf(query)));
+    // Candidates as parallel arrays, and the full reranked objects only for the few that reach
+    // the reciprocity loop: a thousand objects per query made garbage collection pause the slow
+    // queries for ~12 ms (bench:match).
+    const subjects: StoredSubject[] = [];
+    const relevances: number[] = [];
     if (options.exhaustive) {
-      candidates = [];
       for (const slot of this.index.liveSlots()) {
         if (!accept(slot)) continue;
         const score = this.index.score(prepared, slot);
-        if (score > 0) candidates.push({ key: this.index.keyAt(slot)!, score });
+        if (score > 0) {
+          subjects.push(this.index.payloadAt(slot)!);
+          relevances.push(score / prepared.max);
+        }
       }
     } else {
-      // Candidates from the query's strongest features, then the exact score on all of them.
-      const pool = Math.max(options.pool ?? CANDIDATE_POOL, limit * 4);
-      const strongest = this.index.strongest(prepared, options.candidateFeatures ?? 24, options.candidateMaxDfShare ?? CANDIDATE_MAX_DF_SHARE);
-      candidates = this.index
-        .search(strongest, pool, this.scoring, accept)
-        .map((h) => ({ key: h.key, score: this.index.score(prepared, h.slot) }));
+      for (const slot of this.candidateSlots(query, prepared, keep, options, complements, accept)) {
+        subjects.push(this.index.payloadAt(slot)!);
+        relevances.push(this.index.score(prepared, slot) / prepared.max);
+      }
     }
     // Every boost but reciprocity first; reciprocity (the costly one, and at most ×1.25) only
     // for candidates that could still reach the `keep` best with it. Exact for those `keep`.
-    const keep = limit * 3;
-    const complements = complementMask(roleMask(this.roles.get(query.key) ?? this.rolesOf(query)));
-    const partial = candidates
-      .map((c) => this.rerank(query, c.key, c.score / prepared.max, options, complements))
-      .sort(byScore);
+    const partial = new Float64Array(subjects.length);
+    for (let i = 0; i < subjects.length; i++) partial[i] = this.partialScore(query, subjects[i]!, relevances[i]!, options, complements);
+    const order = Array.from(partial, (_, i) => i).sort((a, b) => partial[b]! - partial[a]! || (subjects[a]!.key < subjects[b]!.key ? -1 : 1));
     const ranked: Array<Omit<MatchResult, 'explanation'>> = [];
     const reciprocityFactor = (q: number) => (this.learned ? Math.exp(this.learned.reciprocity * q) : 1 + RECIPROCITY_BOOST * q);
     const maxFactor = Math.max(reciprocityFactor(0), reciprocityFactor(1));
-    for (const r of partial) {
-      if (ranked.length >= keep) {
-        ranked.sort(byScore);
-        if (r.score * maxFactor < ranked[keep - 1]!.score) break;
-      }
-      const reciprocity = this.reciprocity(query, r.subject);
-      ranked.push({ ...r, score: r.score * reciprocityFactor(reciprocity), components: { ...r.components, reciprocity } });
+    // The `keep` best final scores so far, descending (a bounded sorted array: keep is small).
+    const best: number[] = [];
+    const mine = this.ofOrganisation(query.organisationId);
+    for (const i of order) {
+      if (best.length >= keep && partial[i]! * maxFactor < best[keep - 1]!) break;
+      const r = this.rerank(query, subjects[i]!, relevances[i]!, options, complements);
+      const reciprocity = this.reciprocity(query, r.subject, mine);
+      const score = r.score * reciprocityFactor(reciprocity);
+      ranked.push({ ...r, score, components: { ...r.components, reciprocity } });
+      let at = best.length;
+      while (at > 0 && best[at - 1]! < score) at--;
+      if (at < keep) best.splice(at, 0, score);
+      if (best.length > keep) best.pop();
     }
     ranked.sort(byScore);
     return diversify(ranked, limit).map((r) => ({ ...r, explanation: this.explain(query, r.subject) }));
+  }
+
+  /**
+   * The documents worth scoring for the `keep` best, with their exact relevance (unnormalised).
+   * For FeatureIndex.candidates, θ is the keep-th best score without reciprocity among the best
+   * walked documents: at most the true keep-th best score; and a document scores at most
+   * relevance × MAX_BOOST, so a document of the true top has a relevance of at least
+   * θ ÷ MAX_BOOST. Learned weights and dense fusion have no such bound (θ = 0: the best `pool`).
+   */
+  private candidateSlots(
+    query: MatchSubject,
+    prepared: PreparedQuery,
+    keep: number,
+    options: RecommendOptions,
+    complements: number,
+    accept: (slot: number) => boolean,
+  ): number[] {
+    const bounded = !this.learned && !this.dense;
+    const threshold = (best: readonly number[]) => {
+      if (!bounded || best.length < keep) return 0;
+      const boosted = best.map((slot) => this.partialScore(query, this.index.payloadAt(slot)!, this.index.score(prepared, slot) / prepared.max, options, complements));
+      boosted.sort((a, b) => b - a);
+      return (boosted[keep - 1]! * prepared.max) / MAX_BOOST;
+    };
+    const pool = Math.max(options.pool ?? CANDIDATE_POOL, keep);
+    const features = options.candidateFeatures ?? CANDIDATE_FEATURES;
+    // Closed and expired subjects are left out by their gate (the last day they are open).
+    const gate = { minGate: dayKey(options.today), thetaScale: 1 / MAX_BOOST };
+    return this.index.candidates(prepared, keep, threshold, { features, pool, ...gate }, accept).slots;
   }
 
   private passes(q: MatchSubject, s: StoredSubject, o: RecommendOptions): boolean {
@@ -280,34 +320,50 @@ export class MatchEngine {
   }
 
   /** The score with every boost except reciprocity (reported as 0 until computed). */
+  /** The score with every boost except reciprocity, without building the result (see rerank). */
+  private partialScore(query: MatchSubject, s: StoredSubject, relevance: number, o: RecommendOptions, complements: number): number {
+    relevance = this.fused(query, s, relevance);
+    return this.combine(relevance, this.complementarity(query, s, complements), freshnessOf(s, o), this.responsivenessOf(s));
+  }
+
+  /** The score with every boost except reciprocity (reported as 0 until computed). */
   private rerank(
     query: MatchSubject,
-    key: string,
+    s: StoredSubject,
     relevance: number,
     o: RecommendOptions,
     complements: number,
   ): Omit<MatchResult, 'explanation'> {
-    const s = this.subjects.get(key)!;
+    relevance = this.fused(query, s, relevance);
+    const components = {
+      relevance,
+      complementarity: this.complementarity(query, s, complements),
+      reciprocity: 0,
+      freshness: freshnessOf(s, o),
+      responsiveness: this.responsivenessOf(s),
+    };
+    const score = this.combine(relevance, components.complementarity, components.freshness, components.responsiveness);
+    return { key: s.key, subject: s, score, components };
+  }
+
+  /** Relevance fused with the dense similarity where both sides have a vector. */
+  private fused(query: MatchSubject, s: StoredSubject, relevance: number): number {
     const qv = this.dense?.get(query.key);
-    const cv = qv && this.dense?.get(key);
-    if (qv && cv) relevance = fuse(relevance, cosine(qv, cv));
-    const complementarity = this.complementarity(query, s, complements);
-    const reciprocity = 0;
-    const ageDays = Math.max(0, (o.now - s.updatedAt) / 86_400_000);
-    const freshness = Math.pow(0.5, ageDays / FRESHNESS_HALF_LIFE_DAYS);
-    const responsiveness = this.responsiveness?.get(s.organisationId) ?? s.responsiveness ?? 0.5;
-    const components = { relevance, complementarity, reciprocity, freshness, responsiveness };
+    const cv = qv && this.dense?.get(s.key);
+    return qv && cv ? fuse(relevance, cosine(qv, cv)) : relevance;
+  }
+
+  private responsivenessOf(s: StoredSubject): number {
+    return this.responsiveness?.get(s.organisationId) ?? s.responsiveness ?? 0.5;
+  }
+
+  /** The header's formula without reciprocity, or the learned log-linear one. */
+  private combine(relevance: number, complementarity: number, freshness: number, responsiveness: number): number {
     if (this.learned) {
       // Learned weights keep the log-linear shape; relevance 0 still scores 0.
-      const score = relevance > 0 ? Math.exp(learnedLogScore(this.learned, components)) : 0;
-      return { key, subject: s, score, components };
+      return relevance > 0 ? Math.exp(learnedLogScore(this.learned, { relevance, complementarity, reciprocity: 0, freshness, responsiveness })) : 0;
     }
-    const score =
-      relevance *
-      (0.6 + 0.4 * complementarity) *
-      (0.9 + 0.1 * freshness) *
-      (0.95 + 0.05 * responsiveness);
-    return { key, subject: s, score, components: { relevance, complementarity, reciprocity, freshness, responsiveness } };
+    return relevance * (0.6 + 0.4 * complementarity) * (0.9 + 0.1 * freshness) * (0.95 + 0.05 * responsiveness);
   }
 
   private complementarity(q: MatchSubject, s: StoredSubject, complements: number): number {
@@ -325,8 +381,7 @@ export class MatchEngine {
    * requests and the asker's offers (and, for organisations, the other way round too), as a
    * similarity of their feature vectors; 1 from RECIPROCITY_FULL_AT up.
    */
-  private reciprocity(q: MatchSubject, s: StoredSubject): number {
-    const mine = this.ofOrganisation(q.organisationId);
+  private reciprocity(q: MatchSubject, s: StoredSubject, mine: StoredSubject[]): number {
     const theirs = this.ofOrganisation(s.organisationId);
     // The asker may be a draft outside the index: it then takes part by its feature map.
     const similarity = (x: StoredSubject, y: StoredSubject) => {
@@ -391,6 +446,16 @@ export class MatchEngine {
       missingConcepts,
     };
   }
+}
+
+function freshnessOf(s: StoredSubject, o: RecommendOptions): number {
+  const ageDays = Math.max(0, (o.now - s.updatedAt) / 86_400_000);
+  return Math.pow(0.5, ageDays / FRESHNESS_HALF_LIFE_DAYS);
+}
+
+/** An ISO date (YYYY-MM-DD) as an integer that orders like the date (not a day count). */
+function dayKey(iso: string): number {
+  return Number(iso.slice(0, 4)) * 512 + Number(iso.slice(5, 7)) * 32 + Number(iso.slice(8, 10));
 }
 
 /**
