@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, readOutbox, signedUpClient } from '../../test-support/factories';
+import { readOutbox } from '../../test-support/factories';
 import { DB_KINDS, type TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
-import { mailText } from './event-test-mail';
+import { type EventSide, hangzhouEvent, mailText, registerSide } from './event-test-support';
 
-interface Side {
-  client: TestClient;
-  email: string;
-  pid: string;
-}
+type Side = EventSide;
 interface Note {
   kind: string;
   title: string;
@@ -42,28 +38,15 @@ describe.each(DB_KINDS)('day-before reminders on %s', (kind) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(kind);
-    ctx.now.value = new Date('2026-04-01T09:00:00Z');
-    const boss = await signedUpClient(ctx, { locale: 'en' });
-    organiser = boss.client;
-    const organiserOrg = await createOrganisation(organiser, { names: { en: 'Linping Promotion Office' }, languages: ['zh', 'en'] });
-    event = (
-      await organiser.post('/api/v1/events', {
-        organiserOrganisationId: organiserOrg.id,
-        title: { it: 'Missione a Hangzhou', zh: '杭州对接会', en: 'Hangzhou mission' },
-        venue: 'Hangzhou Expo',
-        timeZone: 'Asia/Shanghai',
-        status: 'open',
-        approvalRequired: false,
-        grid: { days: ['2026-04-14', '2026-04-15'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }, { session: 'afternoon', start: '14:00', end: '18:00' }], slotMinutes: 30 },
-        tables: [{ name: 'T1' }, { name: 'T2' }],
-      })
-    ).json();
+    ({ organiser, event } = await hangzhouEvent<typeof event>(
+      ctx,
+      { days: ['2026-04-14', '2026-04-15'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }, { session: 'afternoon', start: '14:00', end: '18:00' }], slotMinutes: 30 },
+      [{ name: 'T1' }, { name: 'T2' }],
+    ));
     const side = async (locale: 'it' | 'zh' | 'en', org: Record<string, unknown>, settings: Record<string, unknown> = {}): Promise<Side> => {
-      const { client, email } = await signedUpClient(ctx, { locale });
-      const orgId = (await createOrganisation(client, org)).id;
-      const reg = await client.post(api('/participants'), { organisationId: orgId, ...settings });
-      expect(reg.statusCode).toBe(201);
-      return { client, email, pid: reg.json().id };
+      const { side: registered, registration } = await registerSide(ctx, event.id, locale, org, settings);
+      expect(registration.statusCode).toBe(201);
+      return registered;
     };
     wang = await side('zh', { names: { zh: '王氏羊绒' }, country: 'CN', languages: ['zh'] });
     chen = await side('en', { names: { zh: '陈氏丝绸', en: 'Chen Silk' }, country: 'CN', languages: ['zh', 'en'] });

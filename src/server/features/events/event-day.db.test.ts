@@ -1,26 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSchedule } from '../../domain/scheduling/validate-schedule';
-import { createOrganisation, readOutbox, signedUpClient } from '../../test-support/factories';
+import { readOutbox, signedUpClient } from '../../test-support/factories';
 import { DB_KINDS, type TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
-import { mailText } from './event-test-mail';
+import { type EventSide, hangzhouEvent, mailText, type MeetingDto, registerSide } from './event-test-support';
 
-interface Side {
-  client: TestClient;
-  email: string;
-  orgId: string;
-  pid: string;
-}
-interface MeetingDto {
-  id: string;
-  requestId: string;
-  slotId: string;
-  tableId: string;
-  interpreterId: string | null;
-  participantIds: string[];
-  pinned: boolean;
-  status: string;
-  sequence: number;
-}
+type Side = EventSide;
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -53,28 +37,16 @@ describe.each(DB_KINDS)('the day of an event on %s', (kind) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(kind);
-    // Sessions last 30 days of the test clock: start close enough to the event day.
-    ctx.now.value = new Date('2026-04-01T09:00:00Z');
-    const boss = await signedUpClient(ctx, { locale: 'en' });
-    organiser = boss.client;
-    const organiserOrg = await createOrganisation(organiser, { names: { en: 'Linping Promotion Office' }, languages: ['zh', 'en'] });
-    const res = await organiser.post('/api/v1/events', {
-      organiserOrganisationId: organiserOrg.id,
-      title: { it: 'Missione a Hangzhou', zh: '杭州对接会', en: 'Hangzhou mission' },
-      venue: 'Hangzhou Expo',
-      timeZone: 'Asia/Shanghai',
-      status: 'open',
-      approvalRequired: false,
-      grid: { days: ['2026-04-14'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }, { session: 'afternoon', start: '14:00', end: '18:00' }], slotMinutes: 30 },
-      tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }],
-    });
-    event = res.json();
+    // Sessions last 30 days of the test clock: hangzhouEvent starts it close enough to the event day.
+    ({ organiser, event } = await hangzhouEvent<typeof event>(
+      ctx,
+      { days: ['2026-04-14'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }, { session: 'afternoon', start: '14:00', end: '18:00' }], slotMinutes: 30 },
+      [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }],
+    ));
     const side = async (locale: 'it' | 'zh' | 'en', org: Record<string, unknown>, settings: Record<string, unknown> = {}): Promise<Side> => {
-      const { client, email } = await signedUpClient(ctx, { locale });
-      const orgId = (await createOrganisation(client, org)).id;
-      const reg = await client.post(api('/participants'), { organisationId: orgId, ...settings });
-      expect(reg.json().status).toBe('approved');
-      return { client, email, orgId, pid: reg.json().id };
+      const { side: registered, registration } = await registerSide(ctx, event.id, locale, org, settings);
+      expect(registration.json().status).toBe('approved');
+      return registered;
     };
     rossi = await side('it', { names: { it: 'Lanificio Rossi' }, languages: ['it', 'en'] }, { maxMeetings: 3 });
     wang = await side('zh', { names: { zh: '王氏羊绒' }, country: 'CN', languages: ['zh'] });

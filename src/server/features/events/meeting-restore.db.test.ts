@@ -1,24 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, readOutbox, signedUpClient } from '../../test-support/factories';
+import { readOutbox, signedUpClient } from '../../test-support/factories';
 import { DB_KINDS, type TestClient, createTestContext, type TestContext } from '../../test-support/test-context';
-import { mailText } from './event-test-mail';
+import { type EventSide, hangzhouEvent, mailText, type MeetingDto, registerSide } from './event-test-support';
 
-interface Side {
-  client: TestClient;
-  email: string;
-  pid: string;
-}
-interface MeetingDto {
-  id: string;
-  requestId: string;
-  slotId: string;
-  tableId: string;
-  interpreterId: string | null;
-  participantIds: string[];
-  pinned: boolean;
-  status: string;
-  sequence: number;
-}
+type Side = EventSide;
 
 /** The VEVENT of one meeting in an iCal feed, unfolded. */
 function vevent(ics: string, meetingId: string): string[] {
@@ -59,28 +44,12 @@ describe.each(DB_KINDS)('restoring cancelled meetings and checking swaps on %s',
 
   beforeAll(async () => {
     ctx = await createTestContext(kind);
-    ctx.now.value = new Date('2026-04-01T09:00:00Z');
-    const boss = await signedUpClient(ctx, { locale: 'en' });
-    organiser = boss.client;
-    const organiserOrg = await createOrganisation(organiser, { names: { en: 'Linping Promotion Office' }, languages: ['zh', 'en'] });
-    event = (
-      await organiser.post('/api/v1/events', {
-        organiserOrganisationId: organiserOrg.id,
-        title: { it: 'Missione a Hangzhou', zh: '杭州对接会', en: 'Hangzhou mission' },
-        venue: 'Hangzhou Expo',
-        timeZone: 'Asia/Shanghai',
-        status: 'open',
-        approvalRequired: false,
-        grid: { days: ['2026-04-14'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }], slotMinutes: 30 },
-        tables: [{ name: 'T1' }, { name: 'T2' }],
-      })
-    ).json();
-    const side = async (locale: 'it' | 'zh' | 'en', org: Record<string, unknown>): Promise<Side> => {
-      const { client, email } = await signedUpClient(ctx, { locale });
-      const orgId = (await createOrganisation(client, org)).id;
-      const reg = await client.post(api('/participants'), { organisationId: orgId });
-      return { client, email, pid: reg.json().id };
-    };
+    ({ organiser, event } = await hangzhouEvent<typeof event>(
+      ctx,
+      { days: ['2026-04-14'], sessions: [{ session: 'morning', start: '09:00', end: '12:00' }], slotMinutes: 30 },
+      [{ name: 'T1' }, { name: 'T2' }],
+    ));
+    const side = async (locale: 'it' | 'zh' | 'en', org: Record<string, unknown>): Promise<Side> => (await registerSide(ctx, event.id, locale, org)).side;
     rossi = await side('it', { names: { it: 'Lanificio Rossi' }, languages: ['it', 'en'] });
     wang = await side('zh', { names: { zh: '王氏羊绒' }, country: 'CN', languages: ['zh'] });
     chen = await side('en', { names: { zh: '陈氏丝绸', en: 'Chen Silk' }, country: 'CN', languages: ['zh', 'en'] });
