@@ -511,9 +511,10 @@ export class FeatureIndex<P = unknown> {
 
   /**
    * The `limit` live, accepted slots with the highest walked scores (> 0) and a gate of at least
-   * `minGate`, best first (ties by slot). A histogram of the scores finds the score of the
-   * limit-th best in two sequential passes; only the slots above it are collected, sorted and
-   * offered to `accept` (a heap over every slot spent a quarter of a query in its comparisons).
+   * `minGate`, best first (ties by slot). A sample estimates a score τ a little below the
+   * limit-th best; one pass collects the slots at or above it, which are sorted and offered to
+   * `accept` (a heap over every slot spent a quarter of a query in its comparisons). Small
+   * indexes, and samples that fall short, take topKByHistogram.
    */
   private topK(limit: number, accept?: (slot: number) => boolean, minGate = GATE_DEAD + 1): number[] {
     if (!(limit > 0)) return [];
@@ -545,6 +546,7 @@ export class FeatureIndex<P = unknown> {
     return out.length < limit ? this.topKByHistogram(limit, accept, minGate) : out;
   }
 
+  /** The same selection by a histogram of the scores: exact in every case, one pass more. */
   private topKByHistogram(limit: number, accept?: (slot: number) => boolean, minGate = GATE_DEAD + 1): number[] {
     if (!(limit > 0)) return [];
     const { scores, gates, histogram } = this;
